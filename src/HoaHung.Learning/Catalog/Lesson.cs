@@ -1,0 +1,58 @@
+namespace HoaHung.Learning.Catalog;
+
+public enum LessonType
+{
+    Tutorial,
+    Video,
+    Quiz,
+}
+
+public enum LessonLevel
+{
+    Beginner,
+    Intermediate,
+    Advanced,
+}
+
+public enum LessonStatus
+{
+    Draft,
+    InReview,
+    Published,
+    Archived,
+}
+
+/// <summary>
+/// A lesson's identity and the metadata of its published revision, copied at publish time so that
+/// list pages read one narrow row instead of joining revisions.
+/// </summary>
+public sealed class Lesson
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public int TopicId { get; set; }
+    public Topic Topic { get; set; } = default!;
+    public LessonStatus Status { get; set; }
+    public int Order { get; set; } = 100;
+
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public LessonType Type { get; set; }
+    public LessonLevel Level { get; set; }
+    public int Minutes { get; set; }
+    public string Tags { get; set; } = "";
+
+    /// <summary>Folded title, summary, tags and body text (see <c>TextFolding</c>), for search.</summary>
+    public string SearchText { get; set; } = "";
+
+    public int? PublishedRevisionId { get; set; }
+    public LessonRevision? PublishedRevision { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token, changed on every save.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<LessonRevision> Revisions { get; set; } = [];
+}
