@@ -19,10 +19,19 @@ public sealed class MediaAsset
 
     /// <summary>SHA-256 (hex, lower case) of the source bytes: the same file is stored once.</summary>
     public required string Sha256 { get; set; }
+    /// <summary>Random, lower-case (<see cref="MediaFileNames.NewKey"/>): unrelated to the content and to the uploaded name.</summary>
     public required string StorageKey { get; set; }
+
+    /// <summary>Content type of the main file: the fallback image (image/jpeg, image/png), the video or text/vtt.</summary>
     public required string ContentType { get; set; }
+
+    /// <summary>Images only: "jpg", or "png" when the image has transparency.</summary>
     public string FallbackExtension { get; set; } = "";
+
+    /// <summary>Size of the main file as stored (the fallback image, the video, the rewritten captions).</summary>
     public long Bytes { get; set; }
+
+    /// <summary>Images only: size of the largest rendition, which is also the fallback's size.</summary>
     public int? Width { get; set; }
     public int? Height { get; set; }
 

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace HoaHung.Learning.Media;
+
+/// <summary>Limits and settings of the media pipeline (ARCHITECTURE.md §6). Set by <see cref="MediaModule.AddMedia"/>.</summary>
+public sealed class MediaOptions
+{
+    /// <summary>Absolute folder of the stored files; the composition root sets it from <c>AppOptions.MediaDirectory</c>.</summary>
+    public string Root { get; set; } = "";
+
+    /// <summary>Largest accepted image, in pixels of one frame (width × height), checked from the header before decoding.</summary>
+    public long MaxPixels { get; set; } = 40_000_000;
+
+    /// <summary>
+    /// Most frames an image may have. Files with more are refused before decoding (the default 1 refuses animated
+    /// GIF/WebP, so an author is told instead of silently getting a still). Accepted files are always rendered from
+    /// their first frame: renditions are still images.
+    /// </summary>
+    public int MaxFrames { get; set; } = 1;
+
+    public long MaxImageBytes { get; set; } = 15 * 1024 * 1024;
+
+    /// <summary>Widths of the WebP renditions. Only widths not wider than the (oriented) source are made; at least one always is.</summary>
+    public int[] ImageWidths { get; set; } = [360, 720, 1080];
+
+    public long MaxVideoBytes { get; set; } = 200L * 1024 * 1024;
+
+    public long MaxCaptionsBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Images decoded at the same time; more wait. Bounds memory when many uploads arrive together.</summary>
+    public int MaxConcurrentImageJobs { get; set; } = 2;
+}
+
+internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
+{
+    // WebP cannot encode wider than this, and renditions wider than a phone or laptop screen are waste.
+    internal const int MaxRenditionWidth = 4096;
+
+    public ValidateOptionsResult Validate(string? name, MediaOptions o)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(o.Root) || !Path.IsPathFullyQualified(o.Root))
+            errors.Add("Media:Root must be an absolute path (set it from AppOptions.MediaDirectory).");
+        if (o.MaxPixels <= 0) errors.Add("Media:MaxPixels must be positive.");
+        if (o.MaxFrames < 1) errors.Add("Media:MaxFrames must be at least 1.");
+        if (o.MaxImageBytes <= 0) errors.Add("Media:MaxImageBytes must be positive.");
+        if (o.MaxVideoBytes <= 0) errors.Add("Media:MaxVideoBytes must be positive.");
+        if (o.MaxCaptionsBytes <= 0) errors.Add("Media:MaxCaptionsBytes must be positive.");
+        if (o.MaxConcurrentImageJobs < 1) errors.Add("Media:MaxConcurrentImageJobs must be at least 1.");
+        if (o.ImageWidths is not { Length: > 0 } || o.ImageWidths.Any(w => w is < 16 or > MaxRenditionWidth))
+            errors.Add($"Media:ImageWidths must list at least one width between 16 and {MaxRenditionWidth}.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
