@@ -1,5 +1,18 @@
-var builder = WebApplication.CreateBuilder(args);
+using HoaHung.Learning.Web;
+using HoaHung.Learning.Web.Infrastructure;
+
+// The program doubles as the admin command line (ARCHITECTURE.md §5b): `migrate`, `import-content [DIR]`, `backup FILE`.
+var command = AdminCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(command is null ? args : command.ConfigurationArgs);
+builder.AddLearningSite();
 var app = builder.Build();
-app.MapGet("/", () => "ok");
-app.Run();
+
+if (command is not null)
+    return await AdminCommands.RunAsync(app, command);
+
+await app.PrepareDatabaseAsync();
+app.UseLearningSite();
+await app.RunAsync();
+return 0;
+
 public partial class Program;

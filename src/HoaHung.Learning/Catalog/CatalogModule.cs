@@ -1,0 +1,22 @@
+using HoaHung.Learning.ContentPacks;
+using HoaHung.Learning.Markdown;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HoaHung.Learning.Catalog;
+
+public static class CatalogModule
+{
+    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    {
+        services.AddMemoryCache();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICatalogChanged, NoCatalogCache>();
+        services.AddSingleton<LessonMarkdown>();
+        services.AddSingleton<ContentReader>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<LessonCatalog>();
+        services.AddScoped<Search.LessonSearch>();
+        return services;
+    }
+}

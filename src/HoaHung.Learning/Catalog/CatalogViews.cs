@@ -1,0 +1,40 @@
+namespace HoaHung.Learning.Catalog;
+
+public sealed record TopicCard(string Slug, string Title, string Description, string Icon, int LessonCount);
+
+public sealed record LessonCard(string Slug, string Title, string Summary, LessonType Type, LessonLevel Level,
+    int Minutes, string TopicSlug, string TopicTitle);
+
+public sealed record PathCard(string Slug, string Title, string Summary, int LessonCount, int Minutes);
+
+public sealed record HomeView(IReadOnlyList<TopicCard> Topics, IReadOnlyList<PathCard> Paths, IReadOnlyList<LessonCard> Newest);
+
+public sealed record TopicView(TopicCard Topic, IReadOnlyList<LessonCard> Lessons);
+
+public sealed record PathView(PathCard Path, string Description, IReadOnlyList<LessonCard> Lessons);
+
+public sealed record LessonLink(string Slug, string Title);
+
+/// <summary>Where a lesson stands in one learning path that contains it.</summary>
+public sealed record PathPosition(string Slug, string Title, int Position, int Count, LessonLink? Previous, LessonLink? Next);
+
+public sealed record PictureView(string Url, int Width, int Height);
+
+public sealed record LessonView(
+    LessonCard Card,
+    IReadOnlyList<string> Tags,
+    DateTime PublishedAt,
+    DateTime UpdatedAt,
+    int RevisionId,
+    string BodyHtml,
+    string? VideoHtml,
+    string? VideoUrl,
+    string? CaptionsUrl,
+    PictureView? Cover,
+    IReadOnlyList<PathPosition> Paths,
+    IReadOnlyList<LessonCard> Related);
+
+public sealed record LessonPage(IReadOnlyList<LessonCard> Items, int Page, int PageSize, int Total)
+{
+    public int Pages => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}

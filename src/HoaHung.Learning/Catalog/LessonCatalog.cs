@@ -1,0 +1,162 @@
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Markdown;
+using HoaHung.Learning.Media;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace HoaHung.Learning.Catalog;
+
+/// <summary>Reads the published library for the learner pages and the public API.</summary>
+public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown, IMemoryCache cache)
+{
+    public const int MaxPageSize = 50;
+
+    private IQueryable<Lesson> Published => db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published);
+
+    private static IQueryable<LessonCard> Cards(IQueryable<Lesson> lessons) => lessons.Select(l =>
+        new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title));
+
+    public async Task<IReadOnlyList<TopicCard>> TopicsAsync(CancellationToken ct) =>
+        await db.Topics.AsNoTracking().OrderBy(t => t.Order)
+            .Select(t => new TopicCard(t.Slug, t.Title, t.Description, t.Icon,
+                t.Lessons.Count(l => l.Status == LessonStatus.Published)))
+            .ToListAsync(ct);
+
+    public async Task<HomeView> HomeAsync(CancellationToken ct)
+    {
+        var topics = await TopicsAsync(ct);
+        var paths = await PathCardsAsync(ct);
+        var newest = await Cards(Published.OrderByDescending(l => l.PublishedAt).ThenBy(l => l.Id).Take(6)).ToListAsync(ct);
+        return new HomeView(topics, paths, newest);
+    }
+
+    public async Task<IReadOnlyList<PathCard>> PathCardsAsync(CancellationToken ct) =>
+        await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order)
+            .Select(p => new PathCard(p.Slug, p.Title, p.Summary,
+                p.Lessons.Count(pl => pl.Lesson.Status == LessonStatus.Published),
+                p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).Sum(pl => pl.Lesson.Minutes)))
+            .ToListAsync(ct);
+
+    public async Task<TopicView?> TopicAsync(string slug, CancellationToken ct)
+    {
+        var topic = (await TopicsAsync(ct)).FirstOrDefault(t => t.Slug == slug);
+        if (topic is null)
+            return null;
+        var lessons = await Cards(Published.Where(l => l.Topic.Slug == slug).OrderBy(l => l.Order).ThenBy(l => l.Title)).ToListAsync(ct);
+        return new TopicView(topic, lessons);
+    }
+
+    public async Task<PathView?> PathAsync(string slug, CancellationToken ct)
+    {
+        var card = (await PathCardsAsync(ct)).FirstOrDefault(p => p.Slug == slug);
+        if (card is null)
+            return null;
+        var description = await db.LearningPaths.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.Description).FirstAsync(ct);
+        var lessons = await Cards(db.PathLessons.AsNoTracking()
+                .Where(pl => db.LearningPaths.Any(p => p.Slug == slug && p.Id == pl.PathId) && pl.Lesson.Status == LessonStatus.Published)
+                .OrderBy(pl => pl.Position).Select(pl => pl.Lesson))
+            .ToListAsync(ct);
+        return new PathView(card, description, lessons);
+    }
+
+    public async Task<LessonPage> LessonsAsync(string? topic, LessonType? type, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var query = Published;
+        if (!string.IsNullOrEmpty(topic))
+            query = query.Where(l => l.Topic.Slug == topic);
+        if (type is not null)
+            query = query.Where(l => l.Type == type);
+        var total = await query.CountAsync(ct);
+        var items = await Cards(query.OrderBy(l => l.Topic.Order).ThenBy(l => l.Order).ThenBy(l => l.Slug)
+            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new LessonPage(items, page, pageSize, total);
+    }
+
+    public async Task<LessonView?> LessonAsync(string slug, CancellationToken ct)
+    {
+        var row = await Published.Where(l => l.Slug == slug && l.PublishedRevisionId != null)
+            .Select(l => new
+            {
+                l.Id,
+                Card = new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title),
+                l.Tags,
+                l.TopicId,
+                l.PublishedAt,
+                l.UpdatedAt,
+                Revision = l.PublishedRevision!,
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null)
+            return null;
+
+        var rendered = await RenderAsync(row.Revision, ct);
+        var paths = await PathPositionsAsync(row.Id, ct);
+        var related = await Cards(Published.Where(l => l.TopicId == row.TopicId && l.Id != row.Id)
+            .OrderBy(l => l.Order).ThenBy(l => l.Title).Take(4)).ToListAsync(ct);
+        var tags = row.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new LessonView(row.Card, tags, row.PublishedAt ?? row.UpdatedAt, row.UpdatedAt, row.Revision.Id,
+            rendered.BodyHtml, rendered.VideoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related);
+    }
+
+    private async Task<IReadOnlyList<PathPosition>> PathPositionsAsync(int lessonId, CancellationToken ct)
+    {
+        var rows = await db.PathLessons.AsNoTracking()
+            .Where(pl => db.PathLessons.Any(x => x.LessonId == lessonId && x.PathId == pl.PathId)
+                && pl.Lesson.Status == LessonStatus.Published)
+            .Select(pl => new { pl.PathId, pl.Position, pl.LessonId, pl.Lesson.Slug, pl.Lesson.Title })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+            return [];
+        var pathIds = rows.Select(r => r.PathId).Distinct().ToList();
+        var paths = await db.LearningPaths.AsNoTracking().Where(p => pathIds.Contains(p.Id))
+            .OrderBy(p => p.Order).Select(p => new { p.Id, p.Slug, p.Title }).ToListAsync(ct);
+        return paths.Select(p =>
+        {
+            var ordered = rows.Where(r => r.PathId == p.Id).OrderBy(r => r.Position).ToList();
+            var index = ordered.FindIndex(r => r.LessonId == lessonId);
+            LessonLink? Link(int i) => i >= 0 && i < ordered.Count ? new LessonLink(ordered[i].Slug, ordered[i].Title) : null;
+            return new PathPosition(p.Slug, p.Title, index + 1, ordered.Count, Link(index - 1), Link(index + 1));
+        }).ToList();
+    }
+
+    private sealed record Rendered(string BodyHtml, string? VideoHtml, string? VideoUrl, string? CaptionsUrl, PictureView? Cover);
+
+    /// <summary>Revisions never change, so their rendering is cached by revision id.</summary>
+    private async Task<Rendered> RenderAsync(LessonRevision revision, CancellationToken ct)
+    {
+        if (cache.TryGetValue(("lesson-html", revision.Id), out Rendered? hit))
+            return hit!;
+        var files = await db.RevisionMedia.AsNoTracking().Where(m => m.RevisionId == revision.Id)
+            .Join(db.MediaAssets.AsNoTracking(), m => m.MediaAssetId, a => a.Id, (m, a) => new { m.Path, Asset = a })
+            .ToDictionaryAsync(x => x.Path, x => x.Asset, StringComparer.Ordinal, ct);
+        var assets = new LessonAssets(files);
+        var byId = files.Values.DistinctBy(a => a.Id).ToDictionary(a => a.Id);
+        MediaAsset? Asset(Guid? id) => id is { } g ? byId.GetValueOrDefault(g) : null;
+
+        var body = markdown.Render(revision.Body, assets).Html;
+        string? videoHtml = null, videoUrl = null, captionsUrl = null;
+        if (Asset(revision.VideoMediaId) is { } video)
+        {
+            var captions = Asset(revision.CaptionsMediaId);
+            var poster = Asset(revision.PosterMediaId);
+            videoUrl = MediaUrls.FileUrl(video);
+            captionsUrl = captions is null ? null : MediaUrls.FileUrl(captions);
+            videoHtml = markdown.RenderVideo(new VideoAsset(videoUrl, video.ContentType, captionsUrl,
+                poster is null ? null : MediaUrls.ImageFallbackUrl(poster)), revision.Title);
+        }
+        else if (revision.VideoUrl is not null)
+        {
+            videoUrl = revision.VideoUrl;
+            videoHtml = markdown.RenderYouTube(revision.VideoUrl, revision.Title);
+        }
+        var coverAsset = Asset(revision.CoverMediaId) ?? Asset(revision.PosterMediaId)
+            ?? files.Values.FirstOrDefault(a => a.Kind == MediaKind.Image);
+        var cover = coverAsset is null ? null : new PictureView(MediaUrls.ImageFallbackUrl(coverAsset), coverAsset.Width ?? 0, coverAsset.Height ?? 0);
+
+        var rendered = new Rendered(body, videoHtml, videoUrl, captionsUrl, cover);
+        cache.Set(("lesson-html", revision.Id), rendered, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(6) });
+        return rendered;
+    }
+}

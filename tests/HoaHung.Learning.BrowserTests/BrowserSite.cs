@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace HoaHung.Learning.BrowserTests;
+
+/// <summary>
+/// The published-like site on a real Kestrel port (SQLite, fresh data directory, the repo's content/) and one
+/// Debian Chromium driven by Playwright. Playwright cannot download browsers here, so it launches
+/// /usr/bin/chromium through ExecutablePath.
+/// </summary>
+public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), $"hh-browser-{Guid.NewGuid():N}");
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string ScreenshotDirectory => Path.Combine(RepoRoot, "TestResults", "screenshots");
+
+    public static string? ChromiumPath =>
+        Environment.GetEnvironmentVariable("HH_CHROMIUM") is { Length: > 0 } p ? p : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+
+    public static void RequireChromium()
+    {
+        if (ChromiumPath is not null)
+            return;
+        const string message = "Browser tests need Debian's Chromium (/usr/bin/chromium); `bash tests/run.sh` installs it.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Assert.Fail(message);
+        Assert.Skip(message);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("App:DataDirectory", dataDir);
+        builder.UseSetting("App:ContentDirectory", Path.Combine(RepoRoot, "content"));
+        builder.UseSetting("Database:Provider", "Sqlite");
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (ChromiumPath is null)
+            return;
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>A fresh page the size of a common phone (390×844), Vietnamese locale.</summary>
+    public async Task<IPage> PhoneAsync(bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "vi-VN",
+            JavaScriptEnabled = javaScript,
+            BaseURL = BaseUrl,
+        });
+        return await context.NewPageAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.CloseAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "HoaHung.Learning.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("Repository root not found");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every test of HoaHung.Learning: unit and bUnit tests, HTTP integration tests on SQLite and on a
+# real PostgreSQL, and browser tests in Debian's Chromium. Installs what it needs (Debian packages, as
+# root or through sudo), starts a throwaway PostgreSQL cluster on loopback, and ends with one line:
+#   tests: N passed, N failed, N skipped
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
+
+# 1. System packages: Chromium for the browser tests, PostgreSQL for the integration tests, fonts with Vietnamese.
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${need[*]}"
+  if ! { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }; then
+    echo "Could not install ${need[*]} (run as root or with sudo); the tests that need them will say so." >&2
+  fi
+fi
+
+# 2. A throwaway PostgreSQL cluster on 127.0.0.1, removed on exit.
+PGPORT=${HH_PGPORT:-55432}
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+PGDATA=""
+stop_pg() {
+  if [ -n "$PGDATA" ] && [ -d "$PGDATA" ]; then
+    as_root runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || \
+      "$PGBIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PGDATA" 2>/dev/null || as_root rm -rf "$PGDATA" || true
+  fi
+}
+trap stop_pg EXIT
+if [ -z "${HH_TEST_POSTGRES:-}" ] && [ -n "$PGBIN" ]; then
+  PGDATA=$(mktemp -d /tmp/hh-pg.XXXXXX)
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres:postgres "$PGDATA"
+    run_pg() { runuser -u postgres -- "$@"; }
+  else
+    run_pg() { "$@"; }
+  fi
+  if run_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null &&
+     run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+       -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null; then
+    export HH_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true"
+    echo "PostgreSQL started on 127.0.0.1:$PGPORT"
+  else
+    echo "Could not start PostgreSQL; its tests will say so." >&2
+  fi
+fi
+[ -x /usr/bin/chromium ] && export HH_CHROMIUM=/usr/bin/chromium
+
+# 3. Build once, then run every test project.
+rm -rf "$ROOT/TestResults"
+dotnet tool restore >/dev/null
+dotnet build HoaHung.Learning.sln -c Release -nologo -v q
+status=0
+dotnet test HoaHung.Learning.sln -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$ROOT/TestResults" || status=$?
+
+# 4. One summary line over every project's results.
+summary=$(cat "$ROOT"/TestResults/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]);
+      if (kv[1] == "passed") p += kv[2]; if (kv[1] == "failed") f += kv[2]; if (kv[1] == "notExecuted") s += kv[2]; } }
+  END { printf "tests: %d passed, %d failed, %d skipped", p, f, s }')
+echo "${summary:-tests: 0 passed, 0 failed, 0 skipped}"
+exit $status
