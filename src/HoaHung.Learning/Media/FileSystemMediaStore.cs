@@ -14,7 +14,7 @@ public sealed class FileSystemMediaStore : IMediaStore
 
     public FileSystemMediaStore(IOptions<MediaOptions> options)
     {
-        root = Path.GetFullPath(options.Value.Root);
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Value.Root));
         incoming = Path.Combine(root, IncomingFolder);
         Directory.CreateDirectory(incoming);
     }

@@ -203,7 +203,7 @@ public sealed class MediaLibrary(
             {
                 store.Delete(name);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 log.LogError(e, "Could not delete orphaned media file {Name}", name);
             }

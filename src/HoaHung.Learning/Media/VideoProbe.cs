@@ -21,7 +21,7 @@ public static class VideoProbe
     private static readonly HashSet<string> Mp4Brands =
     [
         "isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso8", "iso9",
-        "mp41", "mp42", "mp71", "avc1", "M4V ", "M4VH", "M4VP", "dash", "mmp4", "MSNV", "f4v ",
+        "mp41", "mp42", "avc1", "M4V ", "M4VH", "M4VP", "dash", "mmp4", "MSNV",
     ];
 
     // Still-image and QuickTime brands: refused even when they list an ISO brand among their compatible brands.

@@ -63,6 +63,17 @@ public sealed class FileSystemMediaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Root_given_with_a_trailing_separator_works_the_same()
+    {
+        var slashed = new FileSystemMediaStore(Options.Create(new MediaOptions { Root = folder.Path + Path.DirectorySeparatorChar }));
+
+        await slashed.WriteAsync("abcdefgh.png", new byte[] { 1 }, ct);
+
+        Assert.Equal(Path.Combine(folder.Path, "abcdefgh.png"), slashed.PhysicalPath("abcdefgh.png"));
+        Assert.True(store.Exists("abcdefgh.png"));
+    }
+
+    [Fact]
     public async Task Delete_removes_the_file_and_ignores_a_missing_one()
     {
         await store.WriteAsync("abcdefgh.jpg", new byte[] { 1 }, ct);

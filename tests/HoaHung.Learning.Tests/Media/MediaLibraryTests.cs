@@ -112,8 +112,13 @@ public sealed class MediaLibraryTests : IDisposable
         var source = Jpeg(900, 600);
         var winner = new MediaAsset
         {
-            Id = Guid.NewGuid(), Kind = MediaKind.Image, Sha256 = Convert.ToHexStringLower(SHA256.HashData(source)),
-            StorageKey = MediaFileNames.NewKey(), ContentType = "image/jpeg", FallbackExtension = "jpg", Renditions = "360,720",
+            Id = Guid.NewGuid(),
+            Kind = MediaKind.Image,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(source)),
+            StorageKey = MediaFileNames.NewKey(),
+            ContentType = "image/jpeg",
+            FallbackExtension = "jpg",
+            Renditions = "360,720",
         };
         // The other upload commits its row while this one is still encoding.
         var racing = new RacingProcessor(processor, async () =>

@@ -8,8 +8,12 @@ public sealed class MediaUrlsTests
 
     private static MediaAsset Asset(MediaKind kind, string contentType, string fallback = "", string renditions = "") => new()
     {
-        Kind = kind, Sha256 = new string('0', 64), StorageKey = Key, ContentType = contentType,
-        FallbackExtension = fallback, Renditions = renditions,
+        Kind = kind,
+        Sha256 = new string('0', 64),
+        StorageKey = Key,
+        ContentType = contentType,
+        FallbackExtension = fallback,
+        Renditions = renditions,
     };
 
     [Fact]
