@@ -52,18 +52,21 @@ if [ -z "${HH_TEST_POSTGRES:-}" ] && [ -n "$PGBIN" ]; then
 fi
 [ -x /usr/bin/chromium ] && export HH_CHROMIUM=/usr/bin/chromium
 
-# 3. Build once, then run every test project.
+# 3. Build once, then run every test project (Microsoft.Testing.Platform, see global.json).
 rm -rf "$ROOT/TestResults"
+mkdir -p "$ROOT/TestResults"
 dotnet tool restore >/dev/null
 dotnet build HoaHung.Learning.sln -c Release -nologo -v q
 status=0
-dotnet test HoaHung.Learning.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$ROOT/TestResults" || status=$?
+dotnet test --solution HoaHung.Learning.sln -c Release --no-build --no-progress \
+  --results-directory "$ROOT/TestResults" --report-xunit-trx 2>&1 | tee "$ROOT/TestResults/test-output.log" || status=$?
 
-# 4. One summary line over every project's results.
-summary=$(cat "$ROOT"/TestResults/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | awk '
-  { for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]);
-      if (kv[1] == "passed") p += kv[2]; if (kv[1] == "failed") f += kv[2]; if (kv[1] == "notExecuted") s += kv[2]; } }
-  END { printf "tests: %d passed, %d failed, %d skipped", p, f, s }')
-echo "${summary:-tests: 0 passed, 0 failed, 0 skipped}"
+# 4. One summary line over every project, from the runner's own totals.
+summary=$(awk '
+  /^[[:space:]]*failed:[[:space:]]*[0-9]+/    { f = $2 }
+  /^[[:space:]]*succeeded:[[:space:]]*[0-9]+/ { p = $2 }
+  /^[[:space:]]*skipped:[[:space:]]*[0-9]+/   { s = $2 }
+  END { if (p == "" && f == "") exit 1; printf "tests: %d passed, %d failed, %d skipped", p, f, s }' "$ROOT/TestResults/test-output.log") ||
+  summary="tests: 0 passed, 1 failed, 0 skipped"
+echo "$summary"
 exit $status

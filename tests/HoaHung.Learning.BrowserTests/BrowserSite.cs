@@ -35,6 +35,9 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // A build output (not published) finds its static files, precompressed ones included, through the
+        // static web assets manifest; outside Development that has to be asked for.
+        builder.UseStaticWebAssets();
         builder.UseSetting("App:DataDirectory", dataDir);
         builder.UseSetting("App:ContentDirectory", Path.Combine(RepoRoot, "content"));
         builder.UseSetting("Database:Provider", "Sqlite");

@@ -71,10 +71,11 @@ public sealed class ContentReaderTests
     public void Text_is_normalized_and_control_characters_removed()
     {
         using var content = new ContentFolder().Topics(("chu-de-a", "Chủ đề A"))
-            .Lesson("bai-bon", "Đăng ky\u0301 \u0000VNeID", "chu-de-a", "Thân\u0007 bài");
+            .Lesson("bai-bon", "Đăng ky\u0301 VNeID", "chu-de-a", "Thân\u0007 bài\u0000 học");
         var lesson = Reader.Read(content.Root).Lessons.Single();
         Assert.Equal("Đăng ký VNeID", lesson.Title);
         Assert.DoesNotContain('\u0007', lesson.Body);
+        Assert.DoesNotContain('\u0000', lesson.Body);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class TestMedia
     /// <summary>A real PNG of the given size (a gradient, so encoders have something to do).</summary>
     public static byte[] Png(int width = 800, int height = 600)
     {
-        using var image = NetVips.Image.Xyz(width, height)[0].Linear(255.0 / width, 0).Cast(NetVips.Enums.BandFormat.Uchar);
+        using var image = NetVips.Image.Xyz(width, height)[0].Linear([255.0 / width], [0.0]).Cast(NetVips.Enums.BandFormat.Uchar);
         return image.WriteToBuffer(".png");
     }
 

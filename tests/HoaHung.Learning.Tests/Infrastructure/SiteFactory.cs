@@ -41,6 +41,7 @@ public abstract class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
         builder.UseSetting("App:DataDirectory", DataDirectory);
         builder.UseSetting("App:ContentDirectory", ContentDirectory);
         builder.UseSetting("Database:Provider", Provider.ToString());

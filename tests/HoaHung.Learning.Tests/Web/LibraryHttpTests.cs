@@ -134,6 +134,22 @@ public abstract class LibraryHttpTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task The_stylesheet_and_icons_the_page_links_to_are_served()
+    {
+        var (_, doc) = await Client().GetPageAsync("/");
+        var links = doc.QuerySelectorAll("link[rel=stylesheet], link[rel=icon], link[rel=manifest]").Select(l => "/" + l.GetAttribute("href")!.TrimStart('/')).ToList();
+        Assert.Contains(links, l => l.StartsWith("/css/site."));
+        foreach (var link in links)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, link);
+            request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+            var response = await Site.Client().SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{link}: {(int)response.StatusCode}");
+            Assert.True(response.Content.Headers.ContentLength > 0, $"{link} is empty");
+        }
+    }
+
+    [Fact]
     public async Task Responses_carry_the_security_headers()
     {
         var response = await Client().GetAsync("/");
