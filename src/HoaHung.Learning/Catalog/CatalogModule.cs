@@ -12,7 +12,7 @@ public static class CatalogModule
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICatalogChanged, NoCatalogCache>();
-        services.AddSingleton<LessonMarkdown>();
+        services.AddLessonMarkdown();
         services.AddSingleton<ContentReader>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<LessonCatalog>();

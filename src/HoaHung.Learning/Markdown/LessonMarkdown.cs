@@ -1,120 +1,118 @@
-using System.Net;
-using System.Text;
+using HoaHung.Learning.Markdown.Rendering;
 using Markdig;
-using Markdig.Extensions.CustomContainers;
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
-using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HoaHung.Learning.Markdown;
 
 /// <summary>
-/// Renders lesson Markdown (content/README.md) to HTML that is safe to put in a page: raw HTML is off (shown
-/// as text), only safe link schemes survive, local pictures become responsive WebP &lt;picture&gt; elements,
-/// and everything goes through an allow-list sanitizer as a second wall. Thread-safe; register as a singleton.
+/// Lesson bodies from Markdown to safe HTML. A singleton: the pipeline and the sanitizer are built
+/// once and are safe to share; everything a single render accumulates lives in that call.
 /// </summary>
-public sealed class LessonMarkdown
+public sealed class LessonMarkdown(ILogger<LessonMarkdown>? logger = null)
 {
-    private const int MaxInputChars = 1024 * 1024;
-    private const int RenderStackBytes = 256 * 1024 * 1024;
+    /// <summary>
+    /// Output ceiling. A 1 MB lesson renders to 1.3 MB (prose) to 4.7 MB (a picture every 150 characters);
+    /// beyond this is expansion, such as one long reference URL used thousands of times.
+    /// </summary>
+    private const int MaxHtmlLength = 6_000_000;
 
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseCustomContainers()
-        .Build();
+    private readonly MarkdownPipeline pipeline = LessonPipeline.Build();
+    private readonly LessonSanitizer sanitizer = new();
+    private readonly ILogger logger = logger ?? NullLogger<LessonMarkdown>.Instance;
 
+    /// <summary>Renders a lesson body. Never throws for any text; only a failing <paramref name="assets"/> lookup propagates.</summary>
     public RenderedMarkdown Render(string markdown, ILessonAssets assets)
     {
-        markdown = Limit(markdown);
-        RenderedMarkdown? result = null;
-        // Hostile input can nest thousands of levels deep; the parser and renderer recurse, and a stack overflow
-        // cannot be caught. A dedicated thread with a large stack makes depth a memory question, not a crash.
-        var thread = new Thread(() =>
+        ArgumentNullException.ThrowIfNull(assets);
+        var text = InputScreen.Clean(markdown);
+        if (Parse(text) is not { } document) return AsPlainText(text);
+
+        var state = new RenderState(assets);
+        try
         {
-            try { result = RenderCore(markdown, assets); }
-            catch (Exception) { result = null; } // pathological input: fall back to plain encoded text below
-        }, RenderStackBytes);
-        thread.Start();
-        thread.Join();
-        return result ?? new RenderedMarkdown($"<p>{WebUtility.HtmlEncode(markdown)}</p>", markdown, []);
+            HeadingOutline.Apply(document);
+            var writer = new BoundedHtmlWriter(MaxHtmlLength) { NewLine = "\n" };
+            LessonHtmlRenderer.Render(document, pipeline, state, writer);
+            var html = sanitizer.Sanitize(writer.ToString());
+            return new RenderedMarkdown(html, PlainText.Of(document), state.MissingFiles);
+        }
+        catch (AssetLookupFailedException)
+        {
+            state.AssetFailure?.Throw();
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Lesson Markdown shown as plain text: rendering failed");
+            return AsPlainText(text);
+        }
     }
 
-    /// <summary>Local files (relative paths) referenced by pictures and videos in the body, de-duplicated, in order.</summary>
+    /// <summary>
+    /// Local files (relative paths) referenced by images/videos in the body, de-duplicated, in order —
+    /// the importer uses this to know which files to process. Paths that would leave the lesson folder are never listed.
+    /// </summary>
     public IReadOnlyList<string> LocalReferences(string markdown)
     {
-        var doc = Markdig.Markdown.Parse(Limit(markdown), pipeline);
-        return doc.Descendants<LinkInline>()
-            .Where(l => l.IsImage && SafeUrls.IsLocalFile(l.Url))
-            .Select(l => l.Url!)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-    }
+        if (Parse(InputScreen.Clean(markdown)) is not { } document) return [];
 
-    /// <summary>The page-level player for a lesson's own video: same markup as a video in the body, sanitized.</summary>
-    public string RenderVideo(VideoAsset video, string title) => HtmlSafety.Sanitize(MediaHtml.Video(video, title, caption: false));
-
-    /// <summary>A youtube-nocookie player for an allowed YouTube URL; empty for anything else.</summary>
-    public string RenderYouTube(string url, string title) =>
-        YouTubeId(url) is { } id ? HtmlSafety.Sanitize(MediaHtml.YouTube(id, title)) : "";
-
-    public static string? YouTubeId(string url) => SafeUrls.YouTubeId(url);
-
-    private RenderedMarkdown RenderCore(string markdown, ILessonAssets assets)
-    {
-        var doc = Markdig.Markdown.Parse(markdown, pipeline);
-        DemoteHeadings(doc);
-        var state = new RenderState(assets);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer(state));
-        renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
-        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new FigureParagraphRenderer(state));
-        renderer.ObjectRenderers.Replace<HtmlCustomContainerRenderer>(new ContainerRenderer());
-        renderer.Render(doc);
-        writer.Flush();
-        var html = HtmlSafety.Sanitize(writer.ToString());
-        return new RenderedMarkdown(html, PlainText(markdown), state.Missing.Distinct().ToList());
-    }
-
-    private string PlainText(string markdown)
-    {
-        var text = Markdig.Markdown.ToPlainText(markdown, pipeline);
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
+        var references = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage))
         {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(c);
+            var path = MediaTarget.From(image.Url) switch
+            {
+                MediaTarget.LocalImage local => local.Path,
+                MediaTarget.LocalVideo local => local.Path,
+                _ => null,
+            };
+            if (path is not null && seen.Add(path)) references.Add(path);
         }
-        return sb.ToString();
+        return references;
     }
 
-    /// <summary>The page owns the only &lt;h1&gt; (the lesson title): body headings start at &lt;h2&gt;.</summary>
-    private static void DemoteHeadings(MarkdownDocument doc)
+    /// <summary>The captions file the README pairs with a body video: "quet-ma.mp4" → "quet-ma.vi.vtt".</summary>
+    public static string CaptionsPathFor(string videoPath) => MediaTarget.CaptionsPathFor(videoPath);
+
+    /// <summary>The page-level player for a lesson's front-matter video (same markup as a body video); sanitized HTML.</summary>
+    public string RenderVideo(VideoAsset video, string title)
     {
-        var headings = doc.Descendants<HeadingBlock>().ToList();
-        if (!headings.Any(h => h.Level == 1))
-            return;
-        foreach (var h in headings)
-            h.Level = Math.Min(6, h.Level + 1);
+        ArgumentNullException.ThrowIfNull(video);
+        return sanitizer.Sanitize(MediaMarkup.Video(video, InputScreen.Clean(title), block: true));
     }
 
-    private static string Limit(string? markdown)
+    /// <summary>Returns "" for a URL that is not an allowed YouTube URL.</summary>
+    public string RenderYouTube(string url, string title) =>
+        YouTubeId(url) is { } id
+            ? sanitizer.Sanitize(MediaMarkup.YouTubePlayer(id, InputScreen.Clean(title), block: true))
+            : "";
+
+    /// <summary>youtube.com/watch?v=, youtu.be/, youtube.com/embed/, shorts; the id must match [A-Za-z0-9_-]{11}.</summary>
+    public static string? YouTubeId(string url) => YouTube.IdFrom(url);
+
+    private MarkdownDocument? Parse(string text)
     {
-        markdown ??= "";
-        return markdown.Length <= MaxInputChars ? markdown : markdown[..MaxInputChars];
-    }
-}
+        if (InputScreen.Problem(text) is { } problem)
+        {
+            logger.LogWarning("Lesson Markdown shown as plain text: {Problem}", problem);
+            return null;
+        }
 
-internal sealed class RenderState(ILessonAssets assets)
-{
-    public ILessonAssets Assets { get; } = assets;
-    public List<string> Missing { get; } = [];
-    public bool FirstImage { get; set; } = true;
+        try
+        {
+            return Markdig.Markdown.Parse(text, pipeline);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Markdig refuses nesting deeper than its limit (10,000 '>' or '[') with an exception.
+            logger.LogWarning(e, "Lesson Markdown shown as plain text: Markdig could not parse it");
+            return null;
+        }
+    }
+
+    private static RenderedMarkdown AsPlainText(string text) =>
+        new($"<p>{Html.Escape(text)}</p>", PlainText.Collapse(text), []);
 }
