@@ -57,7 +57,7 @@ http {
   client_body_temp_path $OUT/nginx/tmp; proxy_temp_path $OUT/nginx/tmp; fastcgi_temp_path $OUT/nginx/tmp;
   uwsgi_temp_path $OUT/nginx/tmp; scgi_temp_path $OUT/nginx/tmp;
   default_type text/html;
-  gzip on; gzip_static on; gzip_types text/html; gzip_vary on;
+  gzip on; gzip_static on; gzip_vary on;
   server { listen 127.0.0.1:$NGINX_PORT; root $OUT/nginx/www; location / { try_files /lesson.html =404; } }
 }
 NGINX
@@ -92,7 +92,7 @@ to_ms() { printf '%s\n' $1 | awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000
 
 echo "== page weight in Chromium"
 mkdir -p "$OUT/node" && ( cd "$OUT/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund playwright-core@1 >/dev/null )
-NODE_PATH="$OUT/node/node_modules" node "$ROOT/bench/page-weight.mjs" "$SITE$LESSON" > "$OUT/weight.json"
+cp "$ROOT/bench/page-weight.mjs" "$OUT/node/" && node "$OUT/node/page-weight.mjs" "$SITE$LESSON" > "$OUT/weight.json"
 cat "$OUT/weight.json"
 
 echo "== Lighthouse (mobile)"
