@@ -101,3 +101,14 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 {
     public const string Name = "browser";
 }
+
+public static class PageNavigation
+{
+    /// <summary>Starts waiting for the URL before clicking, so a fast navigation (or an enhanced one) is never missed.</summary>
+    public static async Task ClickAndWaitForUrlAsync(this IPage page, ILocator target, string url)
+    {
+        var navigated = page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await target.ClickAsync();
+        await navigated;
+    }
+}

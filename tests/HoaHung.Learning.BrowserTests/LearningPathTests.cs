@@ -30,8 +30,7 @@ public sealed class LearningPathTests(BrowserSite site)
                 if (await next.CountAsync() == 0)
                     break;
                 var target = await next.GetAttributeAsync("href");
-                await next.ClickAsync();
-                await page.WaitForURLAsync("**" + target);
+                await page.ClickAndWaitForUrlAsync(next, "**" + target);
             }
             Assert.Equal(expected, visited);
         }
@@ -61,15 +60,24 @@ public sealed class LearningPathTests(BrowserSite site)
 
     private static async Task AssertMediaLoadedAsync(IPage page)
     {
-        var broken = await page.EvaluateAsync<string[]>("""
-            async () => {
+        // Enhanced navigation patches the DOM after the URL changes: poll until every picture has loaded.
+        const string allLoaded = """
+            () => {
               const imgs = [...document.querySelectorAll('.lesson__body img')];
-              const results = await Promise.all(imgs.map(i => { i.loading = 'eager'; return i.decode().then(() => i.naturalWidth > 0 ? null : i.currentSrc).catch(() => i.currentSrc || i.src); }));
-              const missingAlt = imgs.filter(i => !i.alt.trim()).map(i => 'no alt: ' + i.src);
-              return results.filter(r => r).concat(missingAlt);
+              imgs.forEach(i => i.loading = 'eager');
+              return imgs.every(i => i.complete && i.naturalWidth > 0 && i.alt.trim().length > 0);
             }
-            """);
-        Assert.True(broken.Length == 0, $"{page.Url}: {string.Join(", ", broken)}");
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync(allLoaded, null, new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            var broken = await page.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('.lesson__body img')].filter(i => !(i.complete && i.naturalWidth > 0) || !i.alt.trim()).map(i => i.currentSrc || i.src)");
+            Assert.Fail($"{page.Url}: pictures not loaded or without alt text: {string.Join(", ", broken)}");
+        }
         var type = await page.Locator(".lesson__type").InnerTextAsync();
         if (await page.Locator(".lesson__video video").CountAsync() > 0)
             await Assertions.Expect(page.Locator(".lesson__video video track[kind=captions][srclang=vi]")).ToHaveCountAsync(1);

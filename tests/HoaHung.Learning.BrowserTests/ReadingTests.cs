@@ -15,12 +15,10 @@ public sealed class ReadingTests(BrowserSite site)
         await page.ScreenshotAsync(new() { Path = Shot("home"), FullPage = false });
         Assert.Equal("vi", await page.GetAttributeAsync("html", "lang"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Điện thoại thông minh" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/chu-de/dien-thoai-thong-minh");
+        await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Link, new() { Name = "Điện thoại thông minh" }).First, "**/chu-de/dien-thoai-thong-minh");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Điện thoại thông minh");
 
-        await page.Locator("a[href='/bai-hoc/ket-noi-wi-fi']").ClickAsync();
-        await page.WaitForURLAsync("**/bai-hoc/ket-noi-wi-fi");
+        await page.ClickAndWaitForUrlAsync(page.Locator("a[href='/bai-hoc/ket-noi-wi-fi']"), "**/bai-hoc/ket-noi-wi-fi");
         await Assertions.Expect(page.Locator(".steps > ol > li").First).ToBeVisibleAsync();
         var image = page.Locator(".steps img").First;
         await image.ScrollIntoViewIfNeededAsync();
@@ -30,8 +28,7 @@ public sealed class ReadingTests(BrowserSite site)
 
         var next = page.Locator(".path-nav a[rel=next]").First;
         var target = await next.GetAttributeAsync("href");
-        await next.ClickAsync();
-        await page.WaitForURLAsync("**" + target);
+        await page.ClickAndWaitForUrlAsync(next, "**" + target);
         await Assertions.Expect(page.Locator(".path-nav a[rel=prev]").First).ToHaveAttributeAsync("href", "/bai-hoc/ket-noi-wi-fi");
     }
 
@@ -57,8 +54,8 @@ public sealed class ReadingTests(BrowserSite site)
         var page = await site.PhoneAsync();
         await page.GotoAsync("/chu-de/dien-thoai-thong-minh");
         await page.GetByRole(AriaRole.Link, new() { Name = "Switch to English" }).ClickAsync();
-        await page.WaitForURLAsync("**/chu-de/dien-thoai-thong-minh");
-        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        Assert.EndsWith("/chu-de/dien-thoai-thong-minh", page.Url);
         await Assertions.Expect(page.Locator(".breadcrumbs")).ToContainTextAsync("Home");
         await page.ScreenshotAsync(new() { Path = Shot("topic-english") });
 
@@ -75,7 +72,8 @@ public sealed class ReadingTests(BrowserSite site)
         var before = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
         Assert.True(before >= 18, "body text starts at 18px");
         await page.GetByRole(AriaRole.Link, new() { Name = "Chữ to hơn" }).ClickAsync();
-        await page.WaitForURLAsync("**/bai-hoc/ket-noi-wi-fi");
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("ts-1");
+        Assert.EndsWith("/bai-hoc/ket-noi-wi-fi", page.Url);
         var after = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
         Assert.True(after > before);
         await page.GotoAsync("/");
@@ -89,9 +87,8 @@ public sealed class ReadingTests(BrowserSite site)
         var page = await site.PhoneAsync(javaScript: false);
         await page.GotoAsync("/");
         await page.Locator("#site-search").FillAsync("ket noi wi fi");
-        await page.Locator("form[role=search] button").First.ClickAsync();
-        await page.WaitForURLAsync("**/tim-kiem?q=*");
-        await page.Locator(".lesson-card__title a[href='/bai-hoc/ket-noi-wi-fi']").ClickAsync();
+        await page.ClickAndWaitForUrlAsync(page.Locator("form[role=search] button").First, "**/tim-kiem?q=*");
+        await page.ClickAndWaitForUrlAsync(page.Locator(".lesson-card__title a[href='/bai-hoc/ket-noi-wi-fi']"), "**/bai-hoc/ket-noi-wi-fi");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Wi-Fi");
     }
 
