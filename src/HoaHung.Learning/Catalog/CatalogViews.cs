@@ -11,7 +11,8 @@ public sealed record HomeView(IReadOnlyList<TopicCard> Topics, IReadOnlyList<Pat
 
 public sealed record TopicView(TopicCard Topic, IReadOnlyList<LessonCard> Lessons);
 
-public sealed record PathView(PathCard Path, string Description, IReadOnlyList<LessonCard> Lessons);
+/// <summary><see cref="DescriptionHtml"/> is sanitized by LessonMarkdown.</summary>
+public sealed record PathView(PathCard Path, string DescriptionHtml, IReadOnlyList<LessonCard> Lessons);
 
 public sealed record LessonLink(string Slug, string Title);
 

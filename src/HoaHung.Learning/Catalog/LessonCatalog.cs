@@ -10,6 +10,7 @@ namespace HoaHung.Learning.Catalog;
 public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown, IMemoryCache cache)
 {
     public const int MaxPageSize = 50;
+    private static readonly Dictionary<string, MediaAsset> NoFiles = [];
 
     private IQueryable<Lesson> Published => db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published);
 
@@ -52,11 +53,13 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         if (card is null)
             return null;
         var description = await db.LearningPaths.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.Description).FirstAsync(ct);
+        // Descriptions are simple Markdown (content/README.md) with no files of their own.
+        var descriptionHtml = string.IsNullOrWhiteSpace(description) ? "" : markdown.Render(description, new LessonAssets(NoFiles)).Html;
         var lessons = await Cards(db.PathLessons.AsNoTracking()
                 .Where(pl => db.LearningPaths.Any(p => p.Slug == slug && p.Id == pl.PathId) && pl.Lesson.Status == LessonStatus.Published)
                 .OrderBy(pl => pl.Position).Select(pl => pl.Lesson))
             .ToListAsync(ct);
-        return new PathView(card, description, lessons);
+        return new PathView(card, descriptionHtml, lessons);
     }
 
     public async Task<LessonPage> LessonsAsync(string? topic, LessonType? type, int page, int pageSize, CancellationToken ct)

@@ -107,6 +107,15 @@ public abstract class LibraryHttpTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task Path_description_is_rendered_as_Markdown()
+    {
+        var (_, doc) = await Client().GetPageAsync("/lo-trinh/lam-thu-tuc-hanh-chinh-tren-mang");
+        var description = doc.QuerySelector(".path-description")!;
+        Assert.NotEmpty(description.QuerySelectorAll("ol > li"));
+        Assert.DoesNotContain("1. ", description.QuerySelector("p")?.TextContent ?? "");
+    }
+
+    [Fact]
     public async Task Anonymous_lesson_page_is_served_from_the_output_cache_without_cookies_or_forms()
     {
         var client = Client();
