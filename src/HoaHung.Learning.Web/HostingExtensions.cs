@@ -39,11 +39,11 @@ public static class HostingExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         var app = new AppOptions();
         config.GetSection(AppOptions.Section).Bind(app);
-        var dataDir = SitePaths.Resolve(baseDir, app.DataDirectory);
+        var dataDir = app.DataDirectory = SitePaths.Resolve(baseDir, app.DataDirectory);
 
         services.AddLearningData(config, dataDir)
             .AddCatalog()
-            .AddMedia(o => o.Root = Path.Combine(dataDir, "media"))
+            .AddMedia(o => o.Root = app.MediaDirectory)
             .AddSiteOutputCache();
 
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = false)

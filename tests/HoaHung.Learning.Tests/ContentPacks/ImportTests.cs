@@ -154,14 +154,7 @@ public abstract class ImportTests<TSite>(TSite site) : IClassFixture<TSite> wher
 
 public sealed class EmptySqliteSite() : SiteFactory(DatabaseProvider.Sqlite, TestEnvironment.NewTempDirectory("hh-empty"));
 
-public sealed class EmptyPostgresSite() : SiteFactory(DatabaseProvider.Postgres, TestEnvironment.NewTempDirectory("hh-empty"))
-{
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        TestEnvironment.RequirePostgres();
-        base.ConfigureWebHost(builder);
-    }
-}
+public sealed class EmptyPostgresSite() : SiteFactory(DatabaseProvider.Postgres, TestEnvironment.NewTempDirectory("hh-empty"));
 
 public sealed class ImportTestsOnSqlite(EmptySqliteSite site) : ImportTests<EmptySqliteSite>(site);
 

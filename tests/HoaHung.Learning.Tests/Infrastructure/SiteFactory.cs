@@ -40,6 +40,8 @@ public abstract class SiteFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Without a server the host cannot start; tests call EnsureAvailable() first and skip (locally) or fail (CI).
+        EnsureAvailable();
         builder.UseEnvironment("Testing");
         builder.UseStaticWebAssets();
         builder.UseSetting("App:DataDirectory", DataDirectory);
@@ -83,12 +85,4 @@ public abstract class SiteFactory : WebApplicationFactory<Program>
 
 public sealed class SqliteSite() : SiteFactory(DatabaseProvider.Sqlite);
 
-public sealed class PostgresSite() : SiteFactory(DatabaseProvider.Postgres)
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        // Without a server the host cannot start; the tests call EnsureAvailable() first and skip or fail.
-        TestEnvironment.RequirePostgres();
-        base.ConfigureWebHost(builder);
-    }
-}
+public sealed class PostgresSite() : SiteFactory(DatabaseProvider.Postgres);
