@@ -9,6 +9,7 @@ using HoaHung.Learning.Catalog;
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
+using HoaHung.Learning.Progress;
 using HoaHung.Learning.Web.Api;
 using HoaHung.Learning.Web.Components;
 using HoaHung.Learning.Web.Infrastructure;
@@ -43,6 +44,7 @@ public static class HostingExtensions
 
         services.AddLearningData(config, dataDir)
             .AddCatalog()
+            .AddProgress()
             .AddMedia(o => o.Root = app.MediaDirectory)
             .AddSiteOutputCache();
 
@@ -104,6 +106,7 @@ public static class HostingExtensions
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
+        services.AddScoped<LearnerSession>();
         PublicPageAntiforgery.Decorate(services);
         return builder;
     }

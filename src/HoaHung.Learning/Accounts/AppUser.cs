@@ -2,8 +2,20 @@ using Microsoft.AspNetCore.Identity;
 
 namespace HoaHung.Learning.Accounts;
 
+/// <summary>
+/// A person with an account. <see cref="IdentityUser.UserName"/> is either a username (starts with a letter)
+/// or a Vietnamese mobile number normalized to <c>0xxxxxxxxx</c>, so one number in any format is one account
+/// (see <see cref="SignInNames"/>). E-mail is optional: many residents have none.
+/// </summary>
 public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The khu phố she lives in, one of <see cref="AccountsOptions.Neighbourhoods"/>; optional.</summary>
+    public string? Neighbourhood { get; set; }
+
+    /// <summary>Set when staff gave her a temporary password: she must choose her own at next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+    public DateTime? LastSignInAt { get; set; }
 }

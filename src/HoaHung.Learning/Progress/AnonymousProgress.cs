@@ -1,0 +1,110 @@
+using System.Buffers.Binary;
+
+namespace HoaHung.Learning.Progress;
+
+/// <summary>One lesson in an anonymous reader's progress (times in whole minutes since the Unix epoch).</summary>
+public readonly record struct AnonymousLesson(int LessonId, int FirstOpened, int LastOpened, int Completed, int VideoPosition)
+{
+    public bool IsCompleted => Completed > 0;
+}
+
+/// <summary>
+/// The progress of a reader without an account, kept in her own browser as a signed cookie (the web layer
+/// protects the bytes). Bounded: at most <see cref="MaxLessons"/> lessons, which keeps the cookie under 3 KB;
+/// when full, the least recently opened unfinished lesson makes room first, so finished lessons survive longest.
+/// </summary>
+public sealed class AnonymousProgress
+{
+    public const int MaxLessons = 80;
+    private const byte FormatVersion = 1;
+    private const int EntryBytes = 20;
+    private const int HeaderBytes = 1 + 16 + 2;
+
+    private readonly Dictionary<int, AnonymousLesson> lessons;
+
+    public AnonymousProgress(Guid id, IEnumerable<AnonymousLesson>? lessons = null)
+    {
+        Id = id;
+        this.lessons = (lessons ?? []).DistinctBy(l => l.LessonId).Take(MaxLessons).ToDictionary(l => l.LessonId);
+    }
+
+    /// <summary>The random id that also keys this reader's server-side work (quiz attempts).</summary>
+    public Guid Id { get; }
+    public IReadOnlyCollection<AnonymousLesson> Lessons => lessons.Values;
+    public AnonymousLesson? Find(int lessonId) => lessons.TryGetValue(lessonId, out var l) ? l : null;
+
+    public static AnonymousProgress New() => new(Guid.NewGuid());
+
+    public void Opened(int lessonId, DateTimeOffset now) =>
+        Update(lessonId, now, l => l with { LastOpened = Minutes(now) });
+
+    public void Completed(int lessonId, DateTimeOffset now) =>
+        Update(lessonId, now, l => l with { LastOpened = Minutes(now), Completed = l.Completed > 0 ? l.Completed : Minutes(now) });
+
+    public void VideoAt(int lessonId, int seconds, DateTimeOffset now) =>
+        Update(lessonId, now, l => l with { LastOpened = Minutes(now), VideoPosition = Math.Max(0, seconds) });
+
+    private void Update(int lessonId, DateTimeOffset now, Func<AnonymousLesson, AnonymousLesson> change)
+    {
+        if (!lessons.TryGetValue(lessonId, out var current))
+        {
+            MakeRoom();
+            current = new AnonymousLesson(lessonId, Minutes(now), Minutes(now), 0, 0);
+        }
+        lessons[lessonId] = change(current);
+    }
+
+    private void MakeRoom()
+    {
+        if (lessons.Count < MaxLessons)
+            return;
+        var victim = lessons.Values.OrderBy(l => l.IsCompleted).ThenBy(l => l.LastOpened).First();
+        lessons.Remove(victim.LessonId);
+    }
+
+    public static int Minutes(DateTimeOffset t) => (int)Math.Clamp(t.ToUnixTimeSeconds() / 60, 1, int.MaxValue);
+    public static DateTime ToDateTime(int minutes) => DateTimeOffset.FromUnixTimeSeconds(minutes * 60L).UtcDateTime;
+
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[HeaderBytes + lessons.Count * EntryBytes];
+        bytes[0] = FormatVersion;
+        Id.TryWriteBytes(bytes.AsSpan(1, 16));
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(17), (ushort)lessons.Count);
+        var offset = HeaderBytes;
+        foreach (var l in lessons.Values)
+        {
+            var span = bytes.AsSpan(offset, EntryBytes);
+            BinaryPrimitives.WriteInt32LittleEndian(span, l.LessonId);
+            BinaryPrimitives.WriteInt32LittleEndian(span[4..], l.FirstOpened);
+            BinaryPrimitives.WriteInt32LittleEndian(span[8..], l.LastOpened);
+            BinaryPrimitives.WriteInt32LittleEndian(span[12..], l.Completed);
+            BinaryPrimitives.WriteInt32LittleEndian(span[16..], l.VideoPosition);
+            offset += EntryBytes;
+        }
+        return bytes;
+    }
+
+    /// <summary>Reads bytes written by <see cref="ToBytes"/>; null for anything malformed.</summary>
+    public static AnonymousProgress? FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < HeaderBytes || bytes[0] != FormatVersion)
+            return null;
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(bytes[17..]);
+        if (count > MaxLessons || bytes.Length != HeaderBytes + count * EntryBytes)
+            return null;
+        var entries = new List<AnonymousLesson>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var span = bytes.Slice(HeaderBytes + i * EntryBytes, EntryBytes);
+            var entry = new AnonymousLesson(
+                BinaryPrimitives.ReadInt32LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[4..]),
+                BinaryPrimitives.ReadInt32LittleEndian(span[8..]), BinaryPrimitives.ReadInt32LittleEndian(span[12..]),
+                BinaryPrimitives.ReadInt32LittleEndian(span[16..]));
+            if (entry.LessonId <= 0 || entry.FirstOpened <= 0 || entry.LastOpened <= 0 || entry.Completed < 0 || entry.VideoPosition < 0)
+                return null;
+            entries.Add(entry);
+        }
+        return new AnonymousProgress(new Guid(bytes.Slice(1, 16)), entries);
+    }
+}

@@ -1,0 +1,61 @@
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoaHung.Learning.Progress;
+
+/// <summary>What the public verification page shows: nothing about the learner but the name on the certificate.</summary>
+public sealed record CertificateView(string Code, string DisplayName, string PathTitle, string PathSlug, DateTime IssuedAt);
+
+/// <summary>Issues certificates for completed learning paths and looks them up by their public code.</summary>
+public sealed class Certificates(LearningDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Issues a certificate for every path whose published lessons she has all completed and that she has no
+    /// certificate for yet. Idempotent: the unique (user, path) index stops a racing second issue.
+    /// </summary>
+    public async Task<IReadOnlyList<CertificateCard>> IssueEarnedAsync(string userId, CancellationToken ct)
+    {
+        var done = db.Set<LessonProgress>().Where(p => p.UserId == userId && p.CompletedAt != null).Select(p => p.LessonId);
+        var earned = await db.LearningPaths.AsNoTracking()
+            .Where(p => p.Lessons.Any(pl => pl.Lesson.Status == LessonStatus.Published)
+                && p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).All(pl => done.Contains(pl.LessonId))
+                && !db.Set<Certificate>().Any(c => c.UserId == userId && c.PathId == p.Id))
+            .Select(p => new { p.Id, p.Title })
+            .ToListAsync(ct);
+        if (earned.Count == 0)
+            return [];
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var issued = new List<CertificateCard>();
+        foreach (var path in earned)
+        {
+            var certificate = new Certificate { Code = Certificate.NewCode(), UserId = userId, PathId = path.Id,
+                DisplayName = name, PathTitle = path.Title, IssuedAt = now };
+            db.Add(certificate);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                issued.Add(new CertificateCard(certificate.Code, certificate.PathTitle, certificate.IssuedAt));
+            }
+            catch (DbUpdateException)
+            {
+                db.Entry(certificate).State = EntityState.Detached; // issued meanwhile by a concurrent request
+            }
+        }
+        return issued;
+    }
+
+    public async Task<IReadOnlyList<CertificateCard>> ForUserAsync(string userId, CancellationToken ct) =>
+        await db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedAt)
+            .Select(c => new CertificateCard(c.Code, c.PathTitle, c.IssuedAt)).ToListAsync(ct);
+
+    public async Task<CertificateView?> FindAsync(string? code, CancellationToken ct)
+    {
+        if (!Certificate.LooksLikeCode(code))
+            return null;
+        return await db.Set<Certificate>().AsNoTracking().Where(c => c.Code == code)
+            .Join(db.LearningPaths, c => c.PathId, p => p.Id, (c, p) => new CertificateView(c.Code, c.DisplayName, c.PathTitle, p.Slug, c.IssuedAt))
+            .FirstOrDefaultAsync(ct);
+    }
+}

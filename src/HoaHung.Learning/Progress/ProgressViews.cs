@@ -1,0 +1,36 @@
+using HoaHung.Learning.Catalog;
+
+namespace HoaHung.Learning.Progress;
+
+/// <summary>A published lesson as the progress pages need it.</summary>
+public sealed record LessonRef(int Id, string Slug, string Title, LessonType Type);
+
+/// <summary>What the lesson page shows a learner about her own progress in it.</summary>
+public sealed record LessonState(bool Completed, int VideoPositionSeconds);
+
+public sealed record LessonProgressCard(LessonCard Lesson, DateTime LastOpenedAt, DateTime? CompletedAt, int VideoPositionSeconds);
+
+public sealed record PathProgressView(string Slug, string Title, int Completed, int Total, LessonCard? Next)
+{
+    public int Percent => Total == 0 ? 0 : Completed * 100 / Total;
+    public bool IsFinished => Total > 0 && Completed == Total;
+}
+
+public sealed record CertificateCard(string Code, string PathTitle, DateTime IssuedAt);
+
+/// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>
+public sealed record MyLearningView(
+    LessonCard? ContinueWith,
+    IReadOnlyList<LessonProgressCard> InProgress,
+    IReadOnlyList<LessonProgressCard> Completed,
+    IReadOnlyList<PathProgressView> Paths,
+    IReadOnlyList<CertificateCard> Certificates)
+{
+    public bool IsEmpty => InProgress.Count == 0 && Completed.Count == 0;
+}
+
+/// <summary>What finishing a lesson changed: the paths it advanced and any certificate it earned.</summary>
+public sealed record CompletionView(LessonRef Lesson, IReadOnlyList<PathProgressView> Paths, IReadOnlyList<CertificateCard> NewCertificates);
+
+/// <summary>A row of progress from either store (the database for accounts, the cookie for anonymous readers).</summary>
+internal sealed record ProgressRow(int LessonId, DateTime FirstOpenedAt, DateTime LastOpenedAt, DateTime? CompletedAt, int VideoPositionSeconds);
