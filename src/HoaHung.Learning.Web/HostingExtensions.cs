@@ -48,11 +48,29 @@ public static class HostingExtensions
             .AddMedia(o => o.Root = app.MediaDirectory)
             .AddSiteOutputCache();
 
-        services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = false)
+        services.AddOptions<AccountsOptions>().Bind(config.GetSection(AccountsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminBootstrapOptions>().Bind(config.GetSection(AdminBootstrapOptions.Section));
+        var accounts = new AccountsOptions();
+        config.GetSection(AccountsOptions.Section).Bind(accounts);
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                // NIST SP 800-63B: length and a common-password list (PasswordRules), no composition rules.
+                o.Password.RequiredLength = PasswordRules.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+            })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<LearningDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
