@@ -44,6 +44,7 @@ public static class HostingExtensions
 
         services.AddLearningData(config, dataDir)
             .AddCatalog()
+            .AddAccounts()
             .AddProgress()
             .AddMedia(o => o.Root = app.MediaDirectory)
             .AddSiteOutputCache();
@@ -70,7 +71,11 @@ public static class HostingExtensions
             .AddEntityFrameworkStores<LearningDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            .AddClaimsPrincipalFactory<AccountClaims>();
+        // A temporary password set by staff, or a deleted account, ends other sessions within minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAccountRateLimits(config);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -78,8 +83,10 @@ public static class HostingExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.LoginPath = "/tai-khoan/dang-nhap";
-            o.LogoutPath = "/tai-khoan/dang-xuat";
+            o.LoginPath = AccountLinks.SignInPath;
+            o.LogoutPath = AccountLinks.SignOutPath;
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.SlidingExpiration = true;
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
@@ -136,6 +143,9 @@ public static class HostingExtensions
         await app.Services.GetRequiredService<IDatabaseMaintenance>().MigrateAsync(app.Lifetime.ApplicationStopping);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+        var setup = scope.ServiceProvider.GetRequiredService<AccountSetup>();
+        await setup.EnsureRolesAsync(app.Lifetime.ApplicationStopping);
+        await setup.BootstrapAdminAsync(app.Lifetime.ApplicationStopping);
         if (await db.Topics.AnyAsync() || await db.Lessons.AnyAsync())
             return;
         var report = await scope.ServiceProvider.GetRequiredService<ContentImporter>()
@@ -159,6 +169,8 @@ public static class HostingExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMustChangePassword();
         app.UseOutputCache();        // outside compression: cached bytes are stored compressed
         app.UseResponseCompression();
         app.UseAntiforgery();
@@ -166,6 +178,8 @@ public static class HostingExtensions
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
         app.MapPublicApi();
+        app.MapProgressEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
@@ -174,5 +188,5 @@ public static class HostingExtensions
 
     private static bool IsMachinePath(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/media") || path.StartsWithSegments("/_framework")
-        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz");
+        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/tien-do");
 }

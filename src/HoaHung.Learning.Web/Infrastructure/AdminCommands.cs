@@ -1,5 +1,6 @@
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
+using HoaHung.Learning.Web.Infrastructure.Commands;
 using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Web.Infrastructure;
@@ -9,7 +10,7 @@ public sealed record AdminCommand(string Name, IReadOnlyList<string> Arguments, 
 /// <summary>The admin command line of ARCHITECTURE.md §5b: same configuration as the site, exit 0 on success.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "import-content", "backup"];
+    private static readonly string[] Names = ["migrate", "import-content", "users add", "backup"];
 
     /// <summary>
     /// A command is the first argument when it is not an option. Options with a ':' in their key
@@ -37,6 +38,8 @@ public static class AdminCommands
                     return 0;
                 case "import-content":
                     return await ImportAsync(app, command.Arguments.FirstOrDefault(), ct);
+                case "users":
+                    return await UserCommands.RunAsync(app, command.Arguments, Console.In, ct);
                 case "backup":
                     return await BackupAsync(app, command.Arguments.FirstOrDefault(), ct);
                 default:

@@ -21,7 +21,7 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock)
             .Where(p => p.Lessons.Any(pl => pl.Lesson.Status == LessonStatus.Published)
                 && p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).All(pl => done.Contains(pl.LessonId))
                 && !db.Set<Certificate>().Any(c => c.UserId == userId && c.PathId == p.Id))
-            .Select(p => new { p.Id, p.Title })
+            .Select(p => new { p.Id, p.Title, p.Slug })
             .ToListAsync(ct);
         if (earned.Count == 0)
             return [];
@@ -36,7 +36,7 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock)
             try
             {
                 await db.SaveChangesAsync(ct);
-                issued.Add(new CertificateCard(certificate.Code, certificate.PathTitle, certificate.IssuedAt));
+                issued.Add(new CertificateCard(certificate.Code, certificate.PathTitle, path.Slug, certificate.IssuedAt));
             }
             catch (DbUpdateException)
             {
@@ -48,7 +48,8 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<CertificateCard>> ForUserAsync(string userId, CancellationToken ct) =>
         await db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedAt)
-            .Select(c => new CertificateCard(c.Code, c.PathTitle, c.IssuedAt)).ToListAsync(ct);
+            .Join(db.LearningPaths, c => c.PathId, p => p.Id, (c, p) => new CertificateCard(c.Code, c.PathTitle, p.Slug, c.IssuedAt))
+            .ToListAsync(ct);
 
     public async Task<CertificateView?> FindAsync(string? code, CancellationToken ct)
     {

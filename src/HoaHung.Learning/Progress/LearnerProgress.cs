@@ -101,6 +101,13 @@ public sealed class LearnerProgress(
         return view.Paths.Where(p => slugs.Contains(p.Slug)).ToList();
     }
 
+    /// <summary>How far along each path containing <paramref name="lessonId"/> a signed-in learner is.</summary>
+    public async Task<IReadOnlyList<PathProgressView>> PathsContainingAsync(string userId, int lessonId, CancellationToken ct)
+    {
+        var slugs = await PathSlugsContainingAsync(lessonId, ct);
+        return (await PathsAsync(await RowsAsync(userId, ct), ct)).Where(p => slugs.Contains(p.Slug)).ToList();
+    }
+
     private Task<List<string>> PathSlugsContainingAsync(int lessonId, CancellationToken ct) =>
         db.PathLessons.AsNoTracking().Where(pl => pl.LessonId == lessonId)
             .Join(db.LearningPaths, pl => pl.PathId, p => p.Id, (_, p) => p.Slug).ToListAsync(ct);

@@ -16,7 +16,7 @@ public sealed record PathProgressView(string Slug, string Title, int Completed, 
     public bool IsFinished => Total > 0 && Completed == Total;
 }
 
-public sealed record CertificateCard(string Code, string PathTitle, DateTime IssuedAt);
+public sealed record CertificateCard(string Code, string PathTitle, string PathSlug, DateTime IssuedAt);
 
 /// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>
 public sealed record MyLearningView(
