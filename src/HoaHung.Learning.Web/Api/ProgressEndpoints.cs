@@ -1,4 +1,5 @@
 using System.Globalization;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Web.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,8 @@ public static class ProgressEndpoints
         {
             if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
+            if (lesson.Type == LessonType.Quiz)
+                return Results.Conflict(); // a quiz lesson is completed by passing it, not by saying so
             await session.CompleteLessonAsync(lesson, ct);
             return Results.Redirect($"/cua-toi/hoan-thanh/{lesson.Slug}", permanent: false, preserveMethod: false);
         }).AddEndpointFilter<SameOriginFilter>();
