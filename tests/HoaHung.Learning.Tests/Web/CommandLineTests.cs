@@ -8,11 +8,13 @@ public sealed class CommandLineTests : IDisposable
 {
     private readonly string dataDir = TestEnvironment.NewTempDirectory("hh-cli");
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    private async Task<(int Exit, string Out, string Err)> RunWithInputAsync(string? input, params string[] args)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var dll = Path.Combine(TestEnvironment.RepoRoot, "src", "HoaHung.Learning.Web", "bin", configuration, "net10.0", "HoaHung.Learning.Web.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var a in args)
             start.ArgumentList.Add(a);
@@ -21,6 +23,9 @@ public sealed class CommandLineTests : IDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
+        if (input is not null)
+            await process.StandardInput.WriteLineAsync(input);
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -79,5 +84,30 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose()
     {
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Users_add_creates_a_staff_account_with_the_password_from_standard_input()
+    {
+        var (exit, output, err) = await RunWithInputAsync("một mật khẩu thật dài", "users", "add", "--username", "to.cns.kp7", "--role", "author",
+            "--display-name", "Tổ công nghệ số KP7");
+        Assert.True(exit == 0, err);
+        Assert.Contains("to.cns.kp7 (Author)", output);
+
+        var (again, _, againErr) = await RunWithInputAsync("một mật khẩu thật dài", "users", "add", "--username", "TO.CNS.KP7", "--role", "Admin");
+        Assert.Equal(2, again);
+        Assert.Contains("đã tồn tại", againErr);
+    }
+
+    [Theory]
+    [InlineData("12345678", "users", "add", "--username", "quantri2", "--role", "Admin")]
+    [InlineData("một mật khẩu thật dài", "users", "add", "--username", "quantri3", "--role", "Boss")]
+    [InlineData("một mật khẩu thật dài", "users", "add", "--username")]
+    [InlineData("", "users", "add", "--username", "quantri4", "--role", "Admin")]
+    public async Task Users_add_refuses_weak_passwords_unknown_roles_and_missing_options(string password, params string[] args)
+    {
+        var (exit, _, err) = await RunWithInputAsync(password, args);
+        Assert.Equal(2, exit);
+        Assert.False(string.IsNullOrWhiteSpace(err));
     }
 }
