@@ -45,6 +45,7 @@ public static class HostingExtensions
         services.AddLearningData(config, dataDir)
             .AddCatalog()
             .AddProgress()
+            .AddAccounts()
             .AddMedia(o => o.Root = app.MediaDirectory)
             .AddSiteOutputCache();
 

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HoaHung.Learning.Accounts;
+
+public static class AccountsModule
+{
+    /// <summary>The account services; Identity itself is configured by the web host.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        // A singleton that opens a scope per operation: safe to hold in an Interactive Server circuit.
+        services.AddSingleton<UserAdministration>();
+        return services;
+    }
+}
