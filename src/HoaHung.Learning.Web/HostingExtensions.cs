@@ -81,6 +81,7 @@ public static class HostingExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/tai-khoan/dang-nhap";
             o.LogoutPath = "/tai-khoan/dang-xuat";
+            o.AccessDeniedPath = "/tai-khoan/khong-co-quyen";
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
