@@ -87,6 +87,7 @@ public static class HostingExtensions
             o.LogoutPath = AccountLinks.SignOutPath;
             o.ExpireTimeSpan = TimeSpan.FromDays(30);
             o.SlidingExpiration = true;
+            o.AccessDeniedPath = AccountLinks.AccessDeniedPath;
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();

@@ -10,6 +10,7 @@ public static class AccountLinks
     public const string SignUpPath = "/tai-khoan/dang-ky";
     public const string SignOutPath = "/tai-khoan/dang-xuat";
     public const string ChangePasswordPath = "/tai-khoan/doi-mat-khau";
+    public const string AccessDeniedPath = "/tai-khoan/khong-co-quyen";
 
     private static readonly AppUser Nobody = new() { UserName = "nobody" };
     private static string? nobodyHash;

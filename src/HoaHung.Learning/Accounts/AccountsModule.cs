@@ -1,11 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoaHung.Learning.Accounts;
 
 public static class AccountsModule
 {
-    public static IServiceCollection AddAccounts(this IServiceCollection services) =>
+    /// <summary>The account services; Identity itself is configured by the web host.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AccountRegistration>()
             .AddScoped<AccountSetup>()
             .AddScoped<AccountDeletion>();
+        // A singleton that opens a scope per operation: safe to hold in an Interactive Server circuit.
+        services.AddSingleton<UserAdministration>();
+        return services;
+    }
 }
