@@ -17,7 +17,7 @@ public static class PersonalDataEndpoints
 
     public static IEndpointRouteBuilder MapPersonalDataEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cua-toi/du-lieu", async (LearnerSession session, AccountDeletion data, HttpContext ctx, CancellationToken ct) =>
+        app.MapGet("/cua-toi/du-lieu", async (LearnerSession session, PersonalData data, HttpContext ctx, CancellationToken ct) =>
         {
             var export = await data.ExportAsync(session.UserId!, ct);
             ctx.Response.Headers.CacheControl = "no-store, private";

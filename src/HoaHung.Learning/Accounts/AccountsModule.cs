@@ -11,7 +11,7 @@ public static class AccountsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AccountRegistration>()
             .AddScoped<AccountSetup>()
-            .AddScoped<AccountDeletion>();
+            .AddScoped<PersonalData>();
         // A singleton that opens a scope per operation: safe to hold in an Interactive Server circuit.
         services.AddSingleton<UserAdministration>();
         return services;

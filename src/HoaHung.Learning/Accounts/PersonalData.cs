@@ -8,8 +8,8 @@ namespace HoaHung.Learning.Accounts;
 /// A learner's rights over her data (Decree 13/2023 on personal data protection): a copy of all of it, and
 /// deletion of her account, after which only anonymous aggregates remain.
 /// </summary>
-public sealed class AccountDeletion(UserManager<AppUser> users, IEnumerable<IPersonalDataOwner> owners, TimeProvider clock,
-    ILogger<AccountDeletion> log)
+public sealed class PersonalData(UserManager<AppUser> users, IEnumerable<IPersonalDataOwner> owners, TimeProvider clock,
+    ILogger<PersonalData> log)
 {
     /// <summary>Everything the site holds about her, as one JSON-ready object.</summary>
     public async Task<Dictionary<string, object?>> ExportAsync(string userId, CancellationToken ct)
