@@ -65,8 +65,10 @@ public sealed class AccountTests(BrowserSite site)
         await page.GotoAsync("/bai-hoc/dung-zalo-co-ban");
         var video = page.Locator(".lesson__video video");
         await page.WaitForFunctionAsync("() => document.querySelector('.lesson__video video').readyState >= 1");
-        await video.EvaluateAsync("v => { v.muted = true; v.currentTime = Math.min(12, v.duration - 1); v.dispatchEvent(new Event('pause')); }");
-        await page.WaitForResponseAsync(r => r.Url.EndsWith("/tien-do/dung-zalo-co-ban/video") && r.Status == 200);
+        // Wait for the save that the pause triggers (started before the pause, so a fast answer is not missed).
+        await page.RunAndWaitForResponseAsync(
+            () => video.EvaluateAsync("v => { v.muted = true; v.currentTime = Math.min(12, v.duration - 1); v.dispatchEvent(new Event('pause')); }"),
+            r => r.Url.EndsWith("/tien-do/dung-zalo-co-ban/video") && r.Status == 200);
 
         await page.ReloadAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('.lesson__video video').currentTime > 5");
