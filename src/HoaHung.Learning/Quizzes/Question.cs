@@ -26,6 +26,7 @@ public sealed record QuizDefinition(
         string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<QuizDefinition>(json, Json);
 
     /// <summary>The file names of the pictures the quiz shows (beside quiz.yml).</summary>
+    [JsonIgnore]
     public IEnumerable<string> Pictures => Questions.OfType<ImageChoiceQuestion>().SelectMany(q => q.Options).Select(o => o.Image!).Distinct();
 }
 
@@ -41,7 +42,15 @@ public abstract record Question(string Text, string Explanation)
 {
     /// <summary>The short name used in quiz.yml (<c>type:</c>) and in the stored JSON.</summary>
     [JsonIgnore]
-    public abstract string Kind { get; }
+    public string Kind => this switch
+    {
+        SingleChoiceQuestion => "single",
+        MultipleChoiceQuestion => "multiple",
+        TrueFalseQuestion => "true_false",
+        OrderingQuestion => "ordering",
+        ImageChoiceQuestion => "image",
+        _ => "text",
+    };
 }
 
 /// <summary>A choice among options. <see cref="Image"/> is set for picture options only.</summary>
@@ -51,42 +60,24 @@ public sealed record QuizOption(string Text, bool Correct, string? Feedback = nu
 public abstract record ChoiceQuestion(string Text, string Explanation, IReadOnlyList<QuizOption> Options) : Question(Text, Explanation);
 
 public sealed record SingleChoiceQuestion(string Text, string Explanation, IReadOnlyList<QuizOption> Options)
-    : ChoiceQuestion(Text, Explanation, Options)
-{
-    public override string Kind => "single";
-}
+    : ChoiceQuestion(Text, Explanation, Options);
 
 public sealed record MultipleChoiceQuestion(string Text, string Explanation, IReadOnlyList<QuizOption> Options)
-    : ChoiceQuestion(Text, Explanation, Options)
-{
-    public override string Kind => "multiple";
-}
+    : ChoiceQuestion(Text, Explanation, Options);
 
 /// <summary>Choose among pictures: each option's <see cref="QuizOption.Image"/> is a file, its text the alt text.</summary>
 public sealed record ImageChoiceQuestion(string Text, string Explanation, IReadOnlyList<QuizOption> Options)
-    : ChoiceQuestion(Text, Explanation, Options)
-{
-    public override string Kind => "image";
-}
+    : ChoiceQuestion(Text, Explanation, Options);
 
 public sealed record TrueFalseQuestion(string Text, string Explanation, bool Answer, string? TrueFeedback = null, string? FalseFeedback = null)
-    : Question(Text, Explanation)
-{
-    public override string Kind => "true_false";
-}
+    : Question(Text, Explanation);
 
 /// <summary>Put steps in order; <see cref="Steps"/> are written in the right order.</summary>
-public sealed record OrderingQuestion(string Text, string Explanation, IReadOnlyList<string> Steps) : Question(Text, Explanation)
-{
-    public override string Kind => "ordering";
-}
+public sealed record OrderingQuestion(string Text, string Explanation, IReadOnlyList<string> Steps) : Question(Text, Explanation);
 
 /// <summary>A typed answer, right when it matches one of <see cref="Answers"/> after folding (see <see cref="QuizScoring"/>).</summary>
 public sealed record ShortTextQuestion(string Text, string Explanation, IReadOnlyList<string> Answers, string? WrongFeedback = null)
-    : Question(Text, Explanation)
-{
-    public override string Kind => "text";
-}
+    : Question(Text, Explanation);
 
 /// <summary>
 /// What a learner answered, in the question's own terms (never display positions): option indexes as written

@@ -159,7 +159,7 @@ public sealed partial class SeedLibraryQualityTests
     public void Every_topic_has_a_teaching_quiz_and_every_question_type_is_used()
     {
         var quizzes = Library.Lessons.Where(l => l.QuizJson is not null)
-            .Select(l => (Lesson: l, Quiz: Quizzes.QuizDefinition.FromJson(l.QuizJson)!)).ToList();
+            .Select(l => (Lesson: l, Quiz: HoaHung.Learning.Quizzes.QuizDefinition.FromJson(l.QuizJson)!)).ToList();
         var problems = new List<string>();
         foreach (var topic in Library.Topics.Where(t => !quizzes.Any(q => q.Lesson.Topic == t.Slug)))
             problems.Add($"topic {topic.Slug} has no quiz");
@@ -167,7 +167,7 @@ public sealed partial class SeedLibraryQualityTests
         {
             if (quiz.Questions.Count < 6)
                 problems.Add($"{lesson.Slug}: {quiz.Questions.Count} questions (at least 6)");
-            foreach (var option in quiz.Questions.OfType<Quizzes.ChoiceQuestion>().SelectMany(q => q.Options).Where(o => o.Text.Length > 200))
+            foreach (var option in quiz.Questions.OfType<HoaHung.Learning.Quizzes.ChoiceQuestion>().SelectMany(q => q.Options).Where(o => o.Text.Length > 200))
                 problems.Add($"{lesson.Slug}: option too long for a phone: {option.Text}");
         }
         var kinds = quizzes.SelectMany(q => q.Quiz.Questions).Select(q => q.Kind).ToHashSet();
