@@ -33,9 +33,13 @@ public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider cloc
                 return new StartResult.NoMoreAttempts();
             var attempt = new QuizAttempt
             {
-                Id = Guid.NewGuid(), LessonId = lesson.Id, RevisionId = lesson.RevisionId, UserId = learner.UserId,
+                Id = Guid.NewGuid(),
+                LessonId = lesson.Id,
+                RevisionId = lesson.RevisionId,
+                UserId = learner.UserId,
                 AnonymousId = learner.UserId is null ? learner.AnonymousId : null,
-                Seed = RandomNumberGenerator.GetInt32(int.MaxValue), StartedAt = clock.GetUtcNow().UtcDateTime,
+                Seed = RandomNumberGenerator.GetInt32(int.MaxValue),
+                StartedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Add(attempt);
             try
@@ -82,7 +86,11 @@ public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider cloc
         var marked = QuizScoring.Mark(question, response);
         db.Add(new QuizAnswer
         {
-            AttemptId = attemptId, Question = index, Response = response.ToJson(), Credit = marked.Credit, Correct = marked.Correct,
+            AttemptId = attemptId,
+            Question = index,
+            Response = response.ToJson(),
+            Credit = marked.Credit,
+            Correct = marked.Correct,
             AnsweredAt = clock.GetUtcNow().UtcDateTime,
         });
         try
