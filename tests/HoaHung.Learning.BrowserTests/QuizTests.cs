@@ -47,6 +47,8 @@ public sealed class QuizTests(BrowserSite site)
                 await page.ScreenshotAsync(new() { Path = Shot($"quiz-question-{(javaScript ? "js" : "nojs")}") });
             await page.Locator("form.quiz-form button[type=submit]").ClickAsync();
             await Assertions.Expect(page.Locator(".quiz-feedback__verdict")).ToContainTextAsync("Đúng rồi!", new() { Timeout = 15_000 });
+            if (position == 1 && slug == "kich-hoat-tai-khoan-vneid")
+                await page.ScreenshotAsync(new() { Path = Shot($"quiz-feedback-{(javaScript ? "js" : "nojs")}"), FullPage = true });
             if (position < quiz.Questions.Count)
                 await page.ClickAndWaitForUrlAsync(page.Locator(".quiz-actions a.button--primary"), $"**/{position + 1}");
         }
