@@ -10,6 +10,7 @@ using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Progress;
+using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Web.Api;
 using HoaHung.Learning.Web.Components;
 using HoaHung.Learning.Web.Infrastructure;
@@ -46,6 +47,7 @@ public static class HostingExtensions
             .AddCatalog()
             .AddAccounts()
             .AddProgress()
+            .AddQuizzes()
             .AddMedia(o => o.Root = app.MediaDirectory)
             .AddSiteOutputCache();
 

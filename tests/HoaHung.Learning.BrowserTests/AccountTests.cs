@@ -83,7 +83,7 @@ public sealed class AccountTests(BrowserSite site)
         BrowserSite.RequireChromium();
         var page = await site.PhoneAsync();
         await SignUpAsync(page, $"0944 000 {Interlocked.Increment(ref counter):D3}", "Trần Thị Bích Ngọc");
-        await page.GotoAsync("/lo-trinh/an-toan-khi-dung-tien-so");
+        await page.GotoAsync("/lo-trinh/bat-dau-voi-dien-thoai-thong-minh");
         var lessons = await page.Locator(".path-steps__title a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         foreach (var lesson in lessons)
         {
@@ -103,7 +103,7 @@ public sealed class AccountTests(BrowserSite site)
         // A verifier scanning the QR code, with no account.
         var verifier = await site.PhoneAsync();
         await verifier.GotoAsync(page.Url);
-        await Assertions.Expect(verifier.Locator(".certificate__path")).ToHaveTextAsync("An toàn khi dùng tiền số");
+        await Assertions.Expect(verifier.Locator(".certificate__path")).ToHaveTextAsync("Bắt đầu với điện thoại thông minh");
         await verifier.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
         await verifier.ScreenshotAsync(new() { Path = Shot("certificate-print"), FullPage = true });
         await Assertions.Expect(verifier.Locator(".site-header")).ToBeHiddenAsync();

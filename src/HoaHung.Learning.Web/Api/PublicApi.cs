@@ -16,7 +16,7 @@ internal static class PublicApi
         api.MapGet("/lessons", LessonsAsync).WithName("ListLessons")
             .WithSummary("Published lessons, filtered by topic slug and type (tutorial, video, quiz), 20 a page.");
         api.MapGet("/lessons/{slug}", LessonAsync).WithName("GetLesson")
-            .WithSummary("One published lesson: metadata, summary, canonical URL and its body as sanitized HTML.");
+            .WithSummary("One published lesson: metadata, summary, canonical URL, its body as sanitized HTML and its quiz's title, number of questions and pass mark (never its answers).");
 
         app.MapGet("/healthz", HealthAsync).WithTags("Health").WithSummary("200 when the database answers, 503 otherwise.");
         return app;
@@ -56,7 +56,8 @@ internal static class PublicApi
             new TopicRefDto(c.TopicSlug, c.TopicTitle), lesson.Tags, urls.Lesson(c.Slug), lesson.PublishedAt, lesson.UpdatedAt,
             lesson.BodyHtml,
             lesson.VideoUrl is null ? null : new VideoDto(urls.Absolute(lesson.VideoUrl), lesson.CaptionsUrl is null ? null : urls.Absolute(lesson.CaptionsUrl)),
-            lesson.Cover is null ? null : urls.Absolute(lesson.Cover.Url)));
+            lesson.Cover is null ? null : urls.Absolute(lesson.Cover.Url),
+            lesson.Quiz is { } quiz ? new QuizDto(quiz.Title, quiz.Questions, quiz.PassMark, urls.Absolute($"/bai-hoc/{c.Slug}/kiem-tra")) : null));
     }
 
     private static async Task<IResult> HealthAsync(LearningDbContext db, CancellationToken ct)
@@ -90,4 +91,7 @@ public sealed record VideoDto(string Url, string? CaptionsUrl);
 
 public sealed record LessonDto(string Slug, string Title, string Summary, string Type, string Level, int Minutes,
     TopicRefDto Topic, IReadOnlyList<string> Tags, string Url, DateTime PublishedAt, DateTime UpdatedAt,
-    string Html, VideoDto? Video, string? Image);
+    string Html, VideoDto? Video, string? Image, QuizDto? Quiz = null);
+
+/// <summary>A lesson's quiz as the public may see it: never its questions or answers.</summary>
+public sealed record QuizDto(string Title, int Questions, int PassMark, string Url);

@@ -26,6 +26,7 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         b.Property(l => l.Title).HasMaxLength(200);
         b.Property(l => l.Summary).HasMaxLength(400);
         b.Property(l => l.Tags).HasMaxLength(1000);
+        b.Property(l => l.QuizTitle).HasMaxLength(200);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.Type).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.Level).HasConversion<string>().HasMaxLength(20);

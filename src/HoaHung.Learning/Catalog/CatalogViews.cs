@@ -33,7 +33,8 @@ public sealed record LessonView(
     string? CaptionsUrl,
     PictureView? Cover,
     IReadOnlyList<PathPosition> Paths,
-    IReadOnlyList<LessonCard> Related);
+    IReadOnlyList<LessonCard> Related,
+    QuizSummary? Quiz = null);
 
 public sealed record LessonPage(IReadOnlyList<LessonCard> Items, int Page, int PageSize, int Total)
 {

@@ -14,6 +14,9 @@ public enum LessonLevel
     Advanced,
 }
 
+/// <summary>What anyone may know about a lesson's quiz before taking it (never its answers).</summary>
+public sealed record QuizSummary(string Title, int Questions, int PassMark);
+
 public enum LessonStatus
 {
     Draft,
@@ -41,6 +44,12 @@ public sealed class Lesson
     public LessonLevel Level { get; set; }
     public int Minutes { get; set; }
     public string Tags { get; set; } = "";
+
+    /// <summary>The published revision's quiz (title, questions, pass mark), copied for the lesson page and the API;
+    /// <see cref="QuizTitle"/> is null when it has none.</summary>
+    public string? QuizTitle { get; set; }
+    public int QuizQuestions { get; set; }
+    public int QuizPassMark { get; set; }
 
     /// <summary>Folded title, summary, tags and body text (see <c>TextFolding</c>), for search.</summary>
     public string SearchText { get; set; } = "";

@@ -88,6 +88,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
                 l.TopicId,
                 l.PublishedAt,
                 l.UpdatedAt,
+                Quiz = l.QuizTitle == null ? null : new QuizSummary(l.QuizTitle, l.QuizQuestions, l.QuizPassMark),
                 Revision = l.PublishedRevision!,
             })
             .FirstOrDefaultAsync(ct);
@@ -100,7 +101,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
             .OrderBy(l => l.Order).ThenBy(l => l.Title).Take(4)).ToListAsync(ct);
         var tags = row.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return new LessonView(row.Card, tags, row.PublishedAt ?? row.UpdatedAt, row.UpdatedAt, row.Revision.Id,
-            rendered.BodyHtml, rendered.VideoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related);
+            rendered.BodyHtml, rendered.VideoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related, row.Quiz);
     }
 
     private async Task<IReadOnlyList<PathPosition>> PathPositionsAsync(int lessonId, CancellationToken ct)

@@ -35,6 +35,9 @@ public sealed class LessonRevision
     public Guid? PosterMediaId { get; set; }
     public Guid? CoverMediaId { get; set; }
 
+    /// <summary>The lesson's quiz (a <c>Quizzes.QuizDefinition</c> as JSON), validated on import; null when it has none.</summary>
+    public string? QuizJson { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
 

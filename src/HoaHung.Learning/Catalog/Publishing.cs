@@ -16,6 +16,8 @@ public static class Publishing
         lesson.Minutes = revision.Minutes;
         lesson.Order = revision.Order;
         lesson.Tags = revision.Tags;
+        var quiz = Quizzes.QuizDefinition.FromJson(revision.QuizJson);
+        (lesson.QuizTitle, lesson.QuizQuestions, lesson.QuizPassMark) = quiz is null ? (null, 0, 0) : (quiz.Title, quiz.Questions.Count, quiz.PassMark);
         lesson.SearchText = TextFolding.Fold($"{revision.Title} {revision.Summary} {revision.Tags} {plainText}");
         lesson.Status = LessonStatus.Published;
         lesson.PublishedAt ??= now;

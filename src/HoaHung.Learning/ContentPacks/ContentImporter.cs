@@ -137,6 +137,7 @@ public sealed class ContentImporter(
             CaptionsMediaId = Id(source.Captions),
             PosterMediaId = Id(source.Poster),
             CoverMediaId = Id(source.Cover),
+            QuizJson = source.QuizJson,
             CreatedAt = now,
             CreatedBy = "import",
             Media = stored.Select(s => new RevisionMedia { Path = s.Key, MediaAssetId = s.Value.Id }).ToList(),

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Markdown;
+using HoaHung.Learning.Quizzes;
 
 namespace HoaHung.Learning.ContentPacks;
 
@@ -16,6 +17,7 @@ public sealed partial class ContentReader(LessonMarkdown markdown)
     public const long MaxReferencedFileBytes = 200L * 1024 * 1024;
     private static readonly string[] Icons = ["phone", "id-card", "city", "government", "payment", "shield", "book"];
     private static readonly string[] VideoExtensions = [".mp4", ".webm"];
+    private static readonly string[] PictureExtensions = [".png", ".jpg", ".jpeg", ".webp"];
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])$")]
     private static partial Regex SlugPattern();
@@ -172,14 +174,58 @@ public sealed partial class ContentReader(LessonMarkdown markdown)
             }
         }
 
+        var (quiz, quizFile, quizFailed) = ReadQuiz(folder, title, type, files, errors, problems);
+
         if (errors.Count > 0)
-        {
             problems.Add(new(file, string.Join("; ", errors)));
+        if (errors.Count > 0 || quizFailed)
+            return null;
+        var hash = HashFiles(file, files, quizFile);
+        return new LessonSource(slug, title, summary, fm.Topic!, type, level, minutes, fm.Order ?? 100, tags, body,
+            cover, video, videoUrl, poster, captions, files, hash, quiz?.ToJson());
+    }
+
+    /// <summary>
+    /// The lesson's quiz.yml (content/README.md): required for a quiz lesson, a checkpoint at the end of any
+    /// other. Its problems are reported against quiz.yml; its pictures join the lesson's files.
+    /// </summary>
+    private static (QuizDefinition? Quiz, string? File, bool Failed) ReadQuiz(string folder, string lessonTitle, LessonType type,
+        Dictionary<string, string> files, List<string> lessonErrors, List<ContentProblem> problems)
+    {
+        var path = Path.Combine(folder, QuizFile.FileName);
+        if (!File.Exists(path))
+        {
+            if (type == LessonType.Quiz)
+                lessonErrors.Add($"bài loại quiz cần tệp {QuizFile.FileName} cạnh index.md");
+            return (null, null, false);
+        }
+        var text = ReadText(path, problems);
+        if (text is null)
+            return (null, null, true);
+        var pictures = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? CheckPicture(string name)
+        {
+            if (!FileNamePattern().IsMatch(name) || name.Contains(".."))
+                return $"tên tệp hình '{name}' không hợp lệ (chỉ tên tệp nằm cạnh {QuizFile.FileName})";
+            if (!PictureExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
+                return $"tệp hình '{name}' phải có đuôi {string.Join(", ", PictureExtensions)}";
+            var full = Path.Combine(folder, name);
+            if (!File.Exists(full))
+                return $"không tìm thấy tệp hình '{name}'";
+            if (new FileInfo(full).Length > MaxReferencedFileBytes)
+                return $"tệp hình '{name}' quá lớn";
+            pictures[name] = full;
             return null;
         }
-        var hash = HashFiles(file, files);
-        return new LessonSource(slug, title, summary, fm.Topic!, type, level, minutes, fm.Order ?? 100, tags, body,
-            cover, video, videoUrl, poster, captions, files, hash);
+        var (quiz, quizErrors) = QuizFile.Read(text, lessonTitle, CheckPicture);
+        if (quizErrors.Count > 0)
+        {
+            problems.Add(new(path, string.Join("; ", quizErrors)));
+            return (null, null, true);
+        }
+        foreach (var (name, full) in pictures)
+            files[name] = full;
+        return (quiz, path, false);
     }
 
     private static List<PathSource> ReadPaths(string root, HashSet<string> lessonSlugs, List<ContentProblem> problems)
@@ -234,10 +280,16 @@ public sealed partial class ContentReader(LessonMarkdown markdown)
         }
     }
 
-    private static string HashFiles(string index, IReadOnlyDictionary<string, string> files)
+    private static string HashFiles(string index, IReadOnlyDictionary<string, string> files, string? quizFile)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(File.ReadAllBytes(index));
+        if (quizFile is not null)
+        {
+            // A changed quiz is a changed lesson: a new revision. Lessons without a quiz keep their old hash.
+            hash.AppendData(Encoding.UTF8.GetBytes("\n" + QuizFile.FileName + "\n"));
+            hash.AppendData(File.ReadAllBytes(quizFile));
+        }
         foreach (var (name, full) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes("\n" + name + "\n"));

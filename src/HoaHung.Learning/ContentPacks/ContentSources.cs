@@ -25,7 +25,8 @@ public sealed record LessonSource(
     string? Poster,
     string? Captions,
     IReadOnlyDictionary<string, string> Files,
-    string Hash);
+    string Hash,
+    string? QuizJson = null);
 
 /// <summary>A file that could not be used, with the reason; the rest of the library still imports.</summary>
 public sealed record ContentProblem(string Path, string Message)

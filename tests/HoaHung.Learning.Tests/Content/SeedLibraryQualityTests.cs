@@ -155,6 +155,28 @@ public sealed partial class SeedLibraryQualityTests
         Assert.True(longSentences.Count == 0, string.Join("\n", longSentences));
     }
 
+    [Fact]
+    public void Every_topic_has_a_teaching_quiz_and_every_question_type_is_used()
+    {
+        var quizzes = Library.Lessons.Where(l => l.QuizJson is not null)
+            .Select(l => (Lesson: l, Quiz: HoaHung.Learning.Quizzes.QuizDefinition.FromJson(l.QuizJson)!)).ToList();
+        var problems = new List<string>();
+        foreach (var topic in Library.Topics.Where(t => !quizzes.Any(q => q.Lesson.Topic == t.Slug)))
+            problems.Add($"topic {topic.Slug} has no quiz");
+        foreach (var (lesson, quiz) in quizzes)
+        {
+            if (quiz.Questions.Count < 6)
+                problems.Add($"{lesson.Slug}: {quiz.Questions.Count} questions (at least 6)");
+            foreach (var option in quiz.Questions.OfType<HoaHung.Learning.Quizzes.ChoiceQuestion>().SelectMany(q => q.Options).Where(o => o.Text.Length > 200))
+                problems.Add($"{lesson.Slug}: option too long for a phone: {option.Text}");
+        }
+        var kinds = quizzes.SelectMany(q => q.Quiz.Questions).Select(q => q.Kind).ToHashSet();
+        foreach (var kind in new[] { "single", "multiple", "true_false", "ordering", "image", "text" }.Where(k => !kinds.Contains(k)))
+            problems.Add($"no seed question of type {kind}");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Contains(Library.Lessons, l => l.Type == LessonType.Quiz);
+    }
+
     private static double Seconds(string t)
     {
         var parts = t.Split(':');

@@ -177,6 +177,16 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.Property<int?>("PublishedRevisionId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("QuizPassMark")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuizQuestions")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuizTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasColumnType("text");
@@ -281,6 +291,9 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
 
                     b.Property<Guid?>("PosterMediaId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("QuizJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -564,6 +577,94 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.ToTable("LessonProgress");
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Quizzes.QuizAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AttemptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Correct")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Credit")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "Question")
+                        .IsUnique();
+
+                    b.ToTable("QuizAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Quizzes.QuizAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AnonymousId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("LessonId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Open")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScorePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnonymousId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("LessonId", "AnonymousId", "Open")
+                        .IsUnique();
+
+                    b.HasIndex("LessonId", "UserId", "Open")
+                        .IsUnique();
+
+                    b.ToTable("QuizAttempts", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -815,6 +916,35 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Quizzes.QuizAnswer", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Quizzes.QuizAttempt", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Quizzes.QuizAttempt", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Catalog.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoaHung.Learning.Catalog.LessonRevision", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -884,6 +1014,11 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
             modelBuilder.Entity("HoaHung.Learning.Catalog.Topic", b =>
                 {
                     b.Navigation("Lessons");
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Quizzes.QuizAttempt", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,213 @@
+using System.Linq.Expressions;
+using System.Security.Cryptography;
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Progress;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace HoaHung.Learning.Quizzes;
+
+/// <summary>
+/// Taking a quiz: start (or resume) an attempt, answer one question at a time, finish. Every method takes the
+/// current learner and only ever touches her own attempts; an attempt id of someone else reads as not found.
+/// Each answer is stored when given, so a dropped connection loses nothing, and the first answer to a question
+/// wins, so a double tap or a re-sent form never counts twice.
+/// </summary>
+public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider clock, IMemoryCache cache)
+{
+    /// <summary>Starts an attempt, or returns her unfinished one (at its first unanswered question).</summary>
+    public async Task<StartResult> StartAsync(string slug, Learner learner, CancellationToken ct)
+    {
+        var lesson = await QuizLessons.Where(l => l.Slug == slug)
+            .Select(l => new { l.Id, RevisionId = l.PublishedRevisionId!.Value }).FirstOrDefaultAsync(ct);
+        if (lesson is null)
+            return new StartResult.NotFound();
+        for (var tries = 0; tries < 2; tries++)
+        {
+            if (await ResumeAsync(lesson.Id, learner, ct) is { } resumed)
+                return resumed;
+            var quiz = await QuizAsync(lesson.RevisionId, ct);
+            var finished = await Attempts(learner).CountAsync(a => a.LessonId == lesson.Id && a.FinishedAt != null, ct);
+            if (quiz.MaxAttempts > 0 && finished >= quiz.MaxAttempts)
+                return new StartResult.NoMoreAttempts();
+            var attempt = new QuizAttempt
+            {
+                Id = Guid.NewGuid(),
+                LessonId = lesson.Id,
+                RevisionId = lesson.RevisionId,
+                UserId = learner.UserId,
+                AnonymousId = learner.UserId is null ? learner.AnonymousId : null,
+                Seed = RandomNumberGenerator.GetInt32(int.MaxValue),
+                StartedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Add(attempt);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new StartResult.Started(attempt.Id, 1);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // a second tap started one meanwhile (unique open attempt): resume that one
+            }
+        }
+        return await ResumeAsync(lesson.Id, learner, ct) ?? new StartResult.NotFound();
+    }
+
+    private async Task<StartResult?> ResumeAsync(int lessonId, Learner learner, CancellationToken ct)
+    {
+        var open = await Attempts(learner).Where(a => a.LessonId == lessonId && a.Open == true).FirstOrDefaultAsync(ct);
+        if (open is null)
+            return null;
+        var quiz = await QuizAsync(open.RevisionId, ct);
+        var answered = await AnsweredAsync(open.Id, ct);
+        return new StartResult.Started(open.Id, FirstUnanswered(quiz, open.Seed, answered.Keys) ?? quiz.Questions.Count);
+    }
+
+    /// <summary>Stores her answer to the question at <paramref name="position"/>; the first answer wins.</summary>
+    public async Task<AnswerResult> AnswerAsync(Guid attemptId, int position, Learner learner, PostedAnswer posted, CancellationToken ct)
+    {
+        var attempt = await Attempts(learner).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        if (attempt is null)
+            return new AnswerResult.NotFound();
+        var quiz = await QuizAsync(attempt.RevisionId, ct);
+        if (position < 1 || position > quiz.Questions.Count)
+            return new AnswerResult.NotFound();
+        if (attempt.FinishedAt is not null)
+            return new AnswerResult.Saved();
+        var index = QuestionOrder(quiz, attempt.Seed)[position - 1];
+        if (await db.Set<QuizAnswer>().AnyAsync(a => a.AttemptId == attemptId && a.Question == index, ct))
+            return new AnswerResult.Saved();
+        var question = quiz.Questions[index];
+        var (response, reason) = ToResponse(question, Display(quiz, attempt.Seed, index), posted);
+        if (response is null)
+            return new AnswerResult.Invalid(reason!);
+        var marked = QuizScoring.Mark(question, response);
+        db.Add(new QuizAnswer
+        {
+            AttemptId = attemptId,
+            Question = index,
+            Response = response.ToJson(),
+            Credit = marked.Credit,
+            Correct = marked.Correct,
+            AnsweredAt = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // the same answer arrived twice at once: the first one stands
+        }
+        return new AnswerResult.Saved();
+    }
+
+    /// <summary>Scores and closes the attempt. Idempotent: finishing again returns the stored score.</summary>
+    public async Task<FinishResult> FinishAsync(Guid attemptId, Learner learner, CancellationToken ct)
+    {
+        var attempt = await Attempts(learner).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        if (attempt is null)
+            return new FinishResult.NotFound();
+        if (attempt.FinishedAt is not null)
+            return new FinishResult.Finished(attempt.ScorePercent, attempt.Passed, attempt.LessonId);
+        var quiz = await QuizAsync(attempt.RevisionId, ct);
+        var answered = await AnsweredAsync(attemptId, ct);
+        if (FirstUnanswered(quiz, attempt.Seed, answered.Keys) is { } missing)
+            return new FinishResult.Unanswered(missing);
+        var (percent, passed) = QuizScoring.Total(answered.Values.Sum(a => a.Credit), quiz.Questions.Count, quiz.PassMark);
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Conditional on still being open, so two racing finishes store one result.
+        var changed = await db.Set<QuizAttempt>().Where(a => a.Id == attemptId && a.FinishedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Open, (bool?)null)
+                .SetProperty(a => a.ScorePercent, percent).SetProperty(a => a.Passed, passed), ct);
+        if (changed == 0)
+        {
+            var stored = await Attempts(learner).Where(a => a.Id == attemptId).Select(a => new { a.ScorePercent, a.Passed }).FirstAsync(ct);
+            return new FinishResult.Finished(stored.ScorePercent, stored.Passed, attempt.LessonId);
+        }
+        return new FinishResult.Finished(percent, passed, attempt.LessonId);
+    }
+
+    private static (QuizResponse? Response, string? ReasonKey) ToResponse(Question question, int[] display, PostedAnswer posted)
+    {
+        var picks = posted.Choices;
+        bool Valid(int v) => v >= 0 && v < display.Length;
+        switch (question)
+        {
+            case TrueFalseQuestion:
+                return picks is [0 or 1] ? (QuizResponse.Choice(picks[0]), null) : (null, "Quiz.PickOne");
+            case SingleChoiceQuestion or ImageChoiceQuestion:
+                return picks is [var one] && Valid(one) ? (QuizResponse.Choice(display[one]), null) : (null, "Quiz.PickOne");
+            case MultipleChoiceQuestion:
+                return picks.Count > 0 && picks.All(Valid) && picks.Distinct().Count() == picks.Count
+                    ? (QuizResponse.Choice(picks.Select(p => display[p]).Order().ToArray()), null) : (null, "Quiz.PickAtLeastOne");
+            case OrderingQuestion:
+                // picks[i] is the place (1..n) she gave the step shown i-th.
+                var n = display.Length;
+                if (picks.Count != n || picks.Any(p => p < 1 || p > n) || picks.Distinct().Count() != n)
+                    return (null, "Quiz.EachPlaceOnce");
+                var order = new int[n];
+                for (var i = 0; i < n; i++)
+                    order[picks[i] - 1] = display[i];
+                return (QuizResponse.Choice(order), null);
+            case ShortTextQuestion:
+                var text = posted.Text?.Trim() ?? "";
+                return text.Length is > 0 and <= QuizResponse.MaxTextLength ? (QuizResponse.Typed(text), null) : (null, "Quiz.TypeAnswer");
+            default:
+                return (null, "Quiz.PickOne");
+        }
+    }
+
+    // ---- shared by the player's views ----
+
+    private IQueryable<Lesson> QuizLessons => db.Lessons.AsNoTracking()
+        .Where(l => l.Status == LessonStatus.Published && l.PublishedRevisionId != null && l.QuizTitle != null);
+
+    private IQueryable<QuizAttempt> Attempts(Learner learner) => db.Set<QuizAttempt>().AsNoTracking().Where(Mine(learner));
+
+    internal static Expression<Func<QuizAttempt, bool>> Mine(Learner learner)
+    {
+        if (learner.UserId is { } userId)
+            return a => a.UserId == userId;
+        var anonymousId = learner.AnonymousId ?? Guid.Empty;
+        return a => a.UserId == null && a.AnonymousId == anonymousId;
+    }
+
+    private async Task<Dictionary<int, QuizAnswer>> AnsweredAsync(Guid attemptId, CancellationToken ct) =>
+        await db.Set<QuizAnswer>().AsNoTracking().Where(a => a.AttemptId == attemptId).ToDictionaryAsync(a => a.Question, ct);
+
+    /// <summary>Revisions never change, so their quiz is parsed once and kept.</summary>
+    private async Task<QuizDefinition> QuizAsync(int revisionId, CancellationToken ct)
+    {
+        if (cache.TryGetValue(("quiz", revisionId), out QuizDefinition? hit))
+            return hit!;
+        var json = await db.LessonRevisions.AsNoTracking().Where(r => r.Id == revisionId).Select(r => r.QuizJson).FirstAsync(ct);
+        var quiz = QuizDefinition.FromJson(json) ?? throw new InvalidOperationException($"Revision {revisionId} has no quiz");
+        cache.Set(("quiz", revisionId), quiz, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(6) });
+        return quiz;
+    }
+
+    /// <summary>Position (0-based) → question index.</summary>
+    private static int[] QuestionOrder(QuizDefinition quiz, int seed) => QuizShuffle.Order(seed, 0, quiz.Questions.Count, quiz.ShuffleQuestions);
+
+    /// <summary>Screen order of a question's options or steps: screen position → index in quiz.yml.</summary>
+    private static int[] Display(QuizDefinition quiz, int seed, int index) => quiz.Questions[index] switch
+    {
+        ChoiceQuestion q => QuizShuffle.Order(seed, 1 + index, q.Options.Count, quiz.ShuffleOptions),
+        OrderingQuestion q => QuizShuffle.Steps(seed, index, q.Steps.Count),
+        TrueFalseQuestion => [0, 1],
+        _ => [],
+    };
+
+    private static int? FirstUnanswered(QuizDefinition quiz, int seed, IEnumerable<int> answered)
+    {
+        var done = answered.ToHashSet();
+        var order = QuestionOrder(quiz, seed);
+        for (var p = 0; p < order.Length; p++)
+            if (!done.Contains(order[p]))
+                return p + 1;
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Progress;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoaHung.Learning.Quizzes;
+
+/// <summary>A learner's quiz results across the library, for "Của tôi".</summary>
+public sealed class QuizResults(LearningDbContext db)
+{
+    /// <summary>Per lesson with a finished attempt: best score, passed (in any attempt), number of finished attempts; latest first.</summary>
+    public async Task<IReadOnlyList<QuizResultCard>> ForLearnerAsync(Learner learner, CancellationToken ct)
+    {
+        var rows = await db.Set<QuizAttempt>().AsNoTracking().Where(QuizAttempts.Mine(learner)).Where(a => a.FinishedAt != null)
+            .GroupBy(a => a.LessonId)
+            .Select(g => new
+            {
+                LessonId = g.Key,
+                Best = g.Max(a => a.ScorePercent),
+                Passed = g.Any(a => a.Passed),
+                Attempts = g.Count(),
+                Last = g.Max(a => a.FinishedAt!.Value),
+            })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.LessonId).ToList();
+        var lessons = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id))
+            .Select(l => new { l.Id, l.Slug, l.Title, l.QuizTitle }).ToDictionaryAsync(l => l.Id, ct);
+        return rows.Where(r => lessons.ContainsKey(r.LessonId))
+            .Select(r => new QuizResultCard(lessons[r.LessonId].Slug, lessons[r.LessonId].Title, lessons[r.LessonId].QuizTitle ?? lessons[r.LessonId].Title,
+                r.Best, r.Passed, r.Attempts, r.Last))
+            .OrderByDescending(r => r.LastFinishedAt).ToList();
+    }
+}
+
+/// <summary>At sign-in or sign-up, an anonymous reader's attempts become her account's (idempotent).</summary>
+internal sealed class QuizAnonymousWork(LearningDbContext db) : IAnonymousWorkMerger
+{
+    public async Task MergeAsync(Guid anonymousId, string userId, CancellationToken ct)
+    {
+        // Only one open attempt per lesson may remain: where the account has one already, the anonymous one is set aside.
+        var accountOpen = db.Set<QuizAttempt>().Where(a => a.UserId == userId && a.Open == true).Select(a => a.LessonId);
+        await db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == anonymousId && a.Open == true && accountOpen.Contains(a.LessonId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Open, (bool?)null), ct);
+        await db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == anonymousId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, userId).SetProperty(a => a.AnonymousId, (Guid?)null), ct);
+    }
+}
+
+/// <summary>Her quiz attempts in her data export, and their removal with her account (no aggregates kept).</summary>
+internal sealed class QuizPersonalData(LearningDbContext db) : IPersonalDataOwner
+{
+    public string ExportKey => "quizzes";
+
+    public async Task<object> ExportAsync(string userId, CancellationToken ct)
+    {
+        var attempts = await db.Set<QuizAttempt>().AsNoTracking().Where(a => a.UserId == userId)
+            .Join(db.Lessons, a => a.LessonId, l => l.Id, (a, l) => new { a.Id, lesson = l.Slug, a.StartedAt, a.FinishedAt, a.ScorePercent, a.Passed })
+            .OrderBy(a => a.StartedAt).ToListAsync(ct);
+        var ids = attempts.Select(a => a.Id).ToList();
+        var answers = (await db.Set<QuizAnswer>().AsNoTracking().Where(a => ids.Contains(a.AttemptId)).ToListAsync(ct)).ToLookup(a => a.AttemptId);
+        return attempts.Select(a => new
+        {
+            lesson = a.lesson,
+            startedAt = a.StartedAt,
+            finishedAt = a.FinishedAt,
+            scorePercent = a.FinishedAt is null ? (int?)null : a.ScorePercent,
+            passed = a.FinishedAt is null ? (bool?)null : a.Passed,
+            answers = answers[a.Id].OrderBy(x => x.AnsweredAt)
+                .Select(x => new { question = x.Question + 1, answer = x.Response, correct = x.Correct, answeredAt = x.AnsweredAt }).ToList(),
+        }).ToList();
+    }
+
+    public async Task DeleteAsync(string userId, CancellationToken ct)
+    {
+        var mine = db.Set<QuizAttempt>().Where(a => a.UserId == userId).Select(a => a.Id);
+        await db.Set<QuizAnswer>().Where(a => mine.Contains(a.AttemptId)).ExecuteDeleteAsync(ct);
+        await db.Set<QuizAttempt>().Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
+    }
+}
