@@ -2,6 +2,7 @@ using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Markdown;
 using HoaHung.Learning.Media;
+using HoaHung.Learning.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +34,7 @@ public sealed class ContentImporter(
     MediaLibrary media,
     LessonMarkdown markdown,
     ICatalogChanged catalogChanged,
+    ISearchIndex searchIndex,
     TimeProvider clock,
     ILogger<ContentImporter> log)
 {
@@ -161,6 +163,7 @@ public sealed class ContentImporter(
         await db.SaveChangesAsync(ct); // the revision needs its id before the lesson can point at it
         Publishing.Publish(lesson, revision, topicIds[source.Topic], plain, now);
         await db.SaveChangesAsync(ct);
+        await searchIndex.UpdateAsync(lesson.Id, ct);
         return isNew ? LessonOutcome.Added : LessonOutcome.Updated;
 
         Guid? Id(string? name) => name is not null && stored.TryGetValue(name, out var a) ? a.Id : null;

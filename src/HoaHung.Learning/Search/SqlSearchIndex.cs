@@ -1,0 +1,227 @@
+using System.Data.Common;
+using System.Text;
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Markdown;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace HoaHung.Learning.Search;
+
+/// <summary>
+/// What both providers share: reading published lessons into index rows, the ranking rules and the
+/// plumbing of raw SQL on the request's own connection. Each provider supplies its SQL.
+/// </summary>
+internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown markdown, ILogger logger) : ISearchIndex
+{
+    /// <summary>Plain text beyond this is not indexed (a PostgreSQL tsvector holds at most 1 MB).</summary>
+    internal const int MaxIndexedText = 100_000;
+    private const int RebuildBatch = 500;
+
+    protected LearningDbContext Db => db;
+
+    public async Task<IndexPage> SearchAsync(IndexQuery query, CancellationToken ct)
+    {
+        if (query.Terms.IsEmpty || query.Take <= 0)
+            return IndexPage.Empty;
+        var page = await QueryAsync(query, ct);
+        if (page.Hits.Count == 0 && query.Skip > 0)
+        {
+            // Past the last page: still say how many there are.
+            var first = await QueryAsync(query with { Skip = 0, Take = 1 }, ct);
+            return new IndexPage([], first.Total);
+        }
+        return page;
+    }
+
+    public async Task UpdateAsync(int lessonId, CancellationToken ct)
+    {
+        var rows = await SourcesAsync(Published().Where(l => l.Id == lessonId), ct);
+        await ExecuteAsync(DeleteSql, ct, ("@id", lessonId));
+        if (rows.Count == 1)
+            await InsertAsync(rows[0], ct);
+    }
+
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await ExecuteAsync(ClearSql, ct);
+            var lastId = 0;
+            var count = 0;
+            while (true)
+            {
+                var id = lastId;
+                var batch = await SourcesAsync(Published().Where(l => l.Id > id).OrderBy(l => l.Id).Take(RebuildBatch), ct);
+                if (batch.Count == 0)
+                    break;
+                foreach (var row in batch)
+                    await InsertAsync(row, ct);
+                lastId = batch[^1].Id;
+                count += batch.Count;
+            }
+            if (tx is not null)
+                await tx.CommitAsync(ct);
+            logger.LogInformation("Search index rebuilt: {Count} lessons", count);
+            return count;
+        });
+    }
+
+    public async Task<bool> EnsureBuiltAsync(CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        var indexed = await ScalarAsync<long>(CountSql, ct);
+        var published = await Published().CountAsync(ct);
+        if (indexed == published)
+            return false;
+        logger.LogInformation("Search index holds {Indexed} lessons, {Published} are published: rebuilding", indexed, published);
+        await RebuildAsync(ct);
+        return true;
+    }
+
+    // ---- provider SQL ----
+
+    /// <summary>Runs at every start before the count check (e.g. re-creates triggers a table rebuild dropped).</summary>
+    protected virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    protected abstract string DeleteSql { get; }
+    protected abstract string ClearSql { get; }
+    protected abstract string CountSql { get; }
+    protected abstract string InsertSql { get; }
+
+    /// <summary>The ranked page of ids with the total and the plain text of the page's lessons.</summary>
+    protected abstract Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct);
+
+    // ---- shared ranking pieces ----
+
+    /// <summary>
+    /// The ranking score over the short fields (title, tags, summary), where a lesson says what it is about:
+    /// 8 for every query word found there (whole word; the last one, being typed, as a prefix), 4 for every
+    /// two query words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not
+    /// "đăng nhập"), 2 for every query word in the title. Body text only counts through the index's relevance,
+    /// so a title match always ranks above a body match. The exact score (a tie-breaker) counts words typed
+    /// with diacritics found as typed. <paramref name="contains"/> renders "haystack contains needle" as 0 or 1,
+    /// <paramref name="greatest"/> the SQL function that picks the largest of its arguments.
+    /// </summary>
+    protected static (string Rank, string Exact) Scores(IndexQuery query, DbCommand cmd, Func<string, string, string> contains, string greatest)
+    {
+        var words = query.Terms.Words;
+        var last = words.Count - 1;
+        var coverage = new StringBuilder("0");
+        var inTitle = new StringBuilder("0");
+        for (var i = 0; i < words.Count; i++)
+        {
+            Add(cmd, $"@w{i}", i == last ? " " + words[i] : $" {words[i]} ");
+            var t = contains("' ' || title || ' '", $"@w{i}");
+            coverage.Append($" + {greatest}({t}, {contains("' ' || tags || ' '", $"@w{i}")}, {contains("' ' || summary || ' '", $"@w{i}")})");
+            inTitle.Append($" + {t}");
+        }
+        var pairs = new StringBuilder("0");
+        for (var i = 0; i < last; i++)
+        {
+            Add(cmd, $"@pair{i}", i + 1 == last ? $" {words[i]} {words[i + 1]}" : $" {words[i]} {words[i + 1]} ");
+            pairs.Append($" + {contains("' ' || title || ' | ' || tags || ' | ' || summary || ' '", $"@pair{i}")}");
+        }
+
+        var exact = new StringBuilder("0");
+        for (var i = 0; i < query.Terms.Exact.Count; i++)
+        {
+            Add(cmd, $"@ex{i}", query.Terms.Exact[i]);
+            exact.Append($" + {contains("exact", $"@ex{i}")}");
+        }
+        return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle})", exact.ToString());
+    }
+
+    /// <summary>Topic, type and length filters on the index's own columns.</summary>
+    protected static string Filters(IndexQuery query, DbCommand cmd)
+    {
+        var sql = new StringBuilder();
+        if (query.TopicId is { } topic)
+        {
+            Add(cmd, "@topic", topic);
+            sql.Append(" AND topic_id = @topic");
+        }
+        if (query.Type is { } type)
+        {
+            Add(cmd, "@type", type.ToString());
+            sql.Append(" AND type = @type");
+        }
+        sql.Append(query.Length switch
+        {
+            LessonLength.Short => " AND minutes <= 5",
+            LessonLength.Medium => " AND minutes BETWEEN 6 AND 15",
+            LessonLength.Long => " AND minutes > 15",
+            _ => "",
+        });
+        return sql.ToString();
+    }
+
+    // ---- plumbing ----
+
+    protected static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+
+    protected async Task<T> WithCommandAsync<T>(Func<DbCommand, Task<T>> work, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return await work(cmd);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    protected Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters) =>
+        WithCommandAsync(cmd =>
+        {
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters)
+                Add(cmd, name, value);
+            return cmd.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    private Task<T> ScalarAsync<T>(string sql, CancellationToken ct) =>
+        WithCommandAsync(async cmd =>
+        {
+            cmd.CommandText = sql;
+            return (T)Convert.ChangeType((await cmd.ExecuteScalarAsync(ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
+
+    private Task InsertAsync(SourceRow row, CancellationToken ct)
+    {
+        var plain = Cap(markdown.PlainTextOf(row.Body));
+        return ExecuteAsync(InsertSql, ct,
+            ("@id", row.Id), ("@topic", row.TopicId), ("@type", row.Type.ToString()), ("@minutes", row.Minutes),
+            ("@title", TextFolding.Fold(row.Title)), ("@tags", FoldTags(row.Tags)),
+            ("@summary", TextFolding.Fold(row.Summary)), ("@body", TextFolding.Fold(plain)),
+            ("@exact", SearchTerms.Nfc($"{row.Title}\n{row.Summary}\n{row.Tags}").ToLowerInvariant()), ("@plain", plain));
+    }
+
+    /// <summary>Each tag folded, separated by " , " so two words of different tags never look side by side.</summary>
+    internal static string FoldTags(string tags) =>
+        string.Join(" , ", tags.Split(',').Select(TextFolding.Fold).Where(t => t.Length > 0));
+
+    private static string Cap(string text) => text.Length <= MaxIndexedText ? text : text[..MaxIndexedText];
+
+    private IQueryable<Lesson> Published() =>
+        db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published && l.PublishedRevisionId != null);
+
+    private sealed record SourceRow(int Id, int TopicId, LessonType Type, int Minutes, string Title, string Summary, string Tags, string Body);
+
+    private static Task<List<SourceRow>> SourcesAsync(IQueryable<Lesson> lessons, CancellationToken ct) =>
+        lessons.Select(l => new SourceRow(l.Id, l.TopicId, l.Type, l.Minutes, l.Title, l.Summary, l.Tags, l.PublishedRevision!.Body))
+            .ToListAsync(ct);
+}
