@@ -9,6 +9,7 @@ using HoaHung.Learning.Catalog;
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
+using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Api;
 using HoaHung.Learning.Web.Components;
 using HoaHung.Learning.Web.Infrastructure;
@@ -44,7 +45,9 @@ public static class HostingExtensions
         services.AddLearningData(config, dataDir)
             .AddCatalog()
             .AddMedia(o => o.Root = app.MediaDirectory)
-            .AddSiteOutputCache();
+            .AddSearch(config)
+            .AddSiteOutputCache()
+            .AddSearchApi(config);
 
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = false)
             .AddRoles<IdentityRole>()
@@ -136,6 +139,7 @@ public static class HostingExtensions
         app.UseMediaFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();        // outside compression: cached bytes are stored compressed
@@ -145,6 +149,7 @@ public static class HostingExtensions
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
         app.MapPublicApi();
+        app.MapSearchApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
