@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -75,7 +74,7 @@ internal static class SearchApi
     }
 
     // Vietnamese letters stay readable UTF-8 (like the site's pages); <, >, &, quotes are encoded.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    internal static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>Every piece HTML-encoded; only our own &lt;mark&gt; tags are markup.</summary>
     internal static string MarkedHtml(IEnumerable<TextPart> parts)
@@ -127,8 +126,8 @@ internal sealed class SearchRateLimit(IOptions<SearchRateLimitOptions> options) 
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync($"<!DOCTYPE html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>429</title><p style=\"font:1.25rem system-ui,sans-serif;margin:2rem\">{WebUtility.HtmlEncode(text)} <a href=\"/\">↩</a></p>", ct);
+        await http.Response.WriteAsync("<!DOCTYPE html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + $"<title>429</title><p style=\"font:1.25rem system-ui,sans-serif;margin:2rem\">{SearchApi.Encoder.Encode(text)} <a href=\"/\">↩</a></p>", ct);
     }
 }
 
