@@ -17,15 +17,15 @@ internal sealed class PostgresSearchIndex(LearningDbContext db, LessonMarkdown m
     protected override string ClearSql => "DELETE FROM lesson_search";
     protected override string CountSql => "SELECT count(*) FROM lesson_search";
     protected override string InsertSql => """
-        INSERT INTO lesson_search (lesson_id, title, tags, summary, exact, topic_id, type, minutes, body, plain)
-        VALUES (@id, @title, @tags, @summary, @exact, @topic, @type, @minutes, @body, @plain)
+        INSERT INTO lesson_search (lesson_id, topic_id, type, minutes, title, tags, summary, head, exact, body, plain)
+        VALUES (@id, @topic, @type, @minutes, @paddedTitle, @tags, @summary, @head, @exact, @body, @plain)
         """;
 
     protected override Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct) =>
         WithCommandAsync(async cmd =>
         {
-            var (rank, exactScore) = Scores(query, cmd, static (haystack, needle) => $"(strpos({haystack}, {needle}) > 0)::int", "greatest");
-            var filters = Filters(query, cmd);
+            var (rank, exactScore) = Scores(query, cmd, static (haystack, needle) => $"(strpos({haystack}, {needle}) > 0)::int");
+            var filters = Filters(query, cmd, "");
             Add(cmd, "@match", TsQuery(query));
             Add(cmd, "@take", query.Take);
             Add(cmd, "@skip", query.Skip);

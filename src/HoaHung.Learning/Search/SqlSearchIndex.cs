@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.RegularExpressions;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Markdown;
@@ -38,9 +39,13 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     public async Task UpdateAsync(int lessonId, CancellationToken ct)
     {
         var rows = await SourcesAsync(Published().Where(l => l.Id == lessonId), ct);
+        // One commit (SQLite syncs the disk at each), and readers never see the lesson missing.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await ExecuteAsync(DeleteSql, ct, ("@id", lessonId));
         if (rows.Count == 1)
             await InsertAsync(rows[0], ct);
+        if (tx is not null)
+            await tx.CommitAsync(ct);
     }
 
     public async Task<int> RebuildAsync(CancellationToken ct)
@@ -103,10 +108,11 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     /// two query words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not
     /// "đăng nhập"), 2 for every query word in the title. Body text only counts through the index's relevance,
     /// so a title match always ranks above a body match. The exact score (a tie-breaker) counts words typed
-    /// with diacritics found as typed. <paramref name="contains"/> renders "haystack contains needle" as 0 or 1,
-    /// <paramref name="greatest"/> the SQL function that picks the largest of its arguments.
+    /// with diacritics found as typed. Reads the columns <c>title</c> (" folded title ") and <c>head</c>
+    /// (" title | tags | summary ", folded) and <c>exact</c>; <paramref name="contains"/> renders
+    /// "column contains needle" as 0 or 1.
     /// </summary>
-    protected static (string Rank, string Exact) Scores(IndexQuery query, DbCommand cmd, Func<string, string, string> contains, string greatest)
+    protected static (string Rank, string Exact) Scores(IndexQuery query, DbCommand cmd, Func<string, string, string> contains)
     {
         var words = query.Terms.Words;
         var last = words.Count - 1;
@@ -115,15 +121,14 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
         for (var i = 0; i < words.Count; i++)
         {
             Add(cmd, $"@w{i}", i == last ? " " + words[i] : $" {words[i]} ");
-            var t = contains("' ' || title || ' '", $"@w{i}");
-            coverage.Append($" + {greatest}({t}, {contains("' ' || tags || ' '", $"@w{i}")}, {contains("' ' || summary || ' '", $"@w{i}")})");
-            inTitle.Append($" + {t}");
+            coverage.Append($" + {contains("head", $"@w{i}")}");
+            inTitle.Append($" + {contains("title", $"@w{i}")}");
         }
         var pairs = new StringBuilder("0");
         for (var i = 0; i < last; i++)
         {
             Add(cmd, $"@pair{i}", i + 1 == last ? $" {words[i]} {words[i + 1]}" : $" {words[i]} {words[i + 1]} ");
-            pairs.Append($" + {contains("' ' || title || ' | ' || tags || ' | ' || summary || ' '", $"@pair{i}")}");
+            pairs.Append($" + {contains("head", $"@pair{i}")}");
         }
 
         var exact = new StringBuilder("0");
@@ -136,24 +141,24 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     }
 
     /// <summary>Topic, type and length filters on the index's own columns.</summary>
-    protected static string Filters(IndexQuery query, DbCommand cmd)
+    protected static string Filters(IndexQuery query, DbCommand cmd, string prefix)
     {
         var sql = new StringBuilder();
         if (query.TopicId is { } topic)
         {
             Add(cmd, "@topic", topic);
-            sql.Append(" AND topic_id = @topic");
+            sql.Append($" AND {prefix}topic_id = @topic");
         }
         if (query.Type is { } type)
         {
             Add(cmd, "@type", type.ToString());
-            sql.Append(" AND type = @type");
+            sql.Append($" AND {prefix}type = @type");
         }
         sql.Append(query.Length switch
         {
-            LessonLength.Short => " AND minutes <= 5",
-            LessonLength.Medium => " AND minutes BETWEEN 6 AND 15",
-            LessonLength.Long => " AND minutes > 15",
+            LessonLength.Short => $" AND {prefix}minutes <= 5",
+            LessonLength.Medium => $" AND {prefix}minutes BETWEEN 6 AND 15",
+            LessonLength.Long => $" AND {prefix}minutes > 15",
             _ => "",
         });
         return sql.ToString();
@@ -203,11 +208,17 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     private Task InsertAsync(SourceRow row, CancellationToken ct)
     {
         var plain = Cap(markdown.PlainTextOf(row.Body));
-        return ExecuteAsync(InsertSql, ct,
+        var (title, tags, summary) = (TextFolding.Fold(row.Title), FoldTags(row.Tags), TextFolding.Fold(row.Summary));
+        (string, object)[] values =
+        [
             ("@id", row.Id), ("@topic", row.TopicId), ("@type", row.Type.ToString()), ("@minutes", row.Minutes),
-            ("@title", TextFolding.Fold(row.Title)), ("@tags", FoldTags(row.Tags)),
-            ("@summary", TextFolding.Fold(row.Summary)), ("@body", TextFolding.Fold(plain)),
-            ("@exact", SearchTerms.Nfc($"{row.Title}\n{row.Summary}\n{row.Tags}").ToLowerInvariant()), ("@plain", plain));
+            ("@title", title), ("@tags", tags), ("@summary", summary), ("@body", TextFolding.Fold(plain)),
+            ("@paddedTitle", $" {title} "), ("@head", $" {title} | {tags} | {summary} "),
+            ("@exact", SearchTerms.Nfc($"{row.Title}\n{row.Summary}\n{row.Tags}").ToLowerInvariant()), ("@plain", plain),
+        ];
+        // Each provider stores what it needs; only the parameters its SQL names are sent.
+        var sql = InsertSql;
+        return ExecuteAsync(sql, ct, values.Where(v => Regex.IsMatch(sql, Regex.Escape(v.Item1) + @"\b")).ToArray());
     }
 
     /// <summary>Each tag folded, separated by " , " so two words of different tags never look side by side.</summary>

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace HoaHung.Learning.Search;
 
 /// <summary>
-/// SQLite FTS5 table <c>lesson_search</c> (migration SearchIndex), rowid = lesson id. Indexed columns hold
-/// folded text; the short unindexed columns come before the body so filters and title checks never read it.
-/// bm25 weights: title 10, tags 5, summary 3, body 1.
+/// SQLite, three tables keyed by lesson id (migration SearchIndex): <c>lesson_search</c>, a contentless FTS5 index
+/// over folded title, tags, summary and body (bm25 weights 10, 5, 3, 1); <c>lesson_search_docs</c>, the few short
+/// columns ranking and filters read for every match; <c>lesson_search_text</c>, the plain text read only for the
+/// snippets of the page shown.
 /// </summary>
 internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown markdown, ILogger<SqliteSearchIndex> logger)
     : SqlSearchIndex(db, markdown, logger)
@@ -17,18 +18,31 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
     // its triggers, so they are re-created at every start.
     internal const string Triggers = """
         CREATE TRIGGER IF NOT EXISTS lesson_search_lesson_deleted AFTER DELETE ON "Lessons"
-        BEGIN DELETE FROM lesson_search WHERE rowid = old."Id"; END;
+        BEGIN
+            DELETE FROM lesson_search WHERE rowid = old."Id";
+            DELETE FROM lesson_search_docs WHERE id = old."Id";
+            DELETE FROM lesson_search_text WHERE id = old."Id";
+        END;
         CREATE TRIGGER IF NOT EXISTS lesson_search_lesson_unpublished AFTER UPDATE OF "Status" ON "Lessons"
         WHEN new."Status" <> 'Published'
-        BEGIN DELETE FROM lesson_search WHERE rowid = new."Id"; END;
+        BEGIN
+            DELETE FROM lesson_search WHERE rowid = new."Id";
+            DELETE FROM lesson_search_docs WHERE id = new."Id";
+            DELETE FROM lesson_search_text WHERE id = new."Id";
+        END;
         """;
 
-    protected override string DeleteSql => "DELETE FROM lesson_search WHERE rowid = @id";
-    protected override string ClearSql => "DELETE FROM lesson_search";
-    protected override string CountSql => "SELECT count(*) FROM lesson_search";
+    protected override string DeleteSql => """
+        DELETE FROM lesson_search WHERE rowid = @id;
+        DELETE FROM lesson_search_docs WHERE id = @id;
+        DELETE FROM lesson_search_text WHERE id = @id;
+        """;
+    protected override string ClearSql => "DELETE FROM lesson_search; DELETE FROM lesson_search_docs; DELETE FROM lesson_search_text;";
+    protected override string CountSql => "SELECT count(*) FROM lesson_search_docs";
     protected override string InsertSql => """
-        INSERT INTO lesson_search (rowid, title, tags, summary, exact, topic_id, type, minutes, body, plain)
-        VALUES (@id, @title, @tags, @summary, @exact, @topic, @type, @minutes, @body, @plain)
+        INSERT INTO lesson_search (rowid, title, tags, summary, body) VALUES (@id, @title, @tags, @summary, @body);
+        INSERT INTO lesson_search_docs (id, topic_id, type, minutes, title, head, exact) VALUES (@id, @topic, @type, @minutes, @paddedTitle, @head, @exact);
+        INSERT INTO lesson_search_text (id, plain) VALUES (@id, @plain);
         """;
 
     protected override Task PrepareAsync(CancellationToken ct) => ExecuteAsync(Triggers, ct);
@@ -36,25 +50,25 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
     protected override Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct) =>
         WithCommandAsync(async cmd =>
         {
-            var (rank, exactScore) = Scores(query, cmd, static (haystack, needle) => $"(instr({haystack}, {needle}) > 0)", "max");
-            var filters = Filters(query, cmd);
+            var (rank, exactScore) = Scores(query, cmd, static (haystack, needle) => $"(instr(d.{haystack}, {needle}) > 0)");
+            var filters = Filters(query, cmd, "d.");
             Add(cmd, "@match", Match(query));
             Add(cmd, "@take", query.Take);
             Add(cmd, "@skip", query.Skip);
-            // Scores in a materialized CTE (bm25 cannot be called where a window function is), then the page
-            // with the total, then the plain text of the page's rows only: the body is never read for ranking.
+            // bm25 in a materialized CTE (it cannot be called where a window function is); scores and filters on the
+            // narrow table; the plain text of the page's rows only.
             cmd.CommandText = $"""
                 WITH m AS MATERIALIZED (
-                    SELECT rowid AS id, {rank} AS score, {exactScore} AS exact_score,
-                        bm25(lesson_search, 10.0, 5.0, 3.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0) AS relevance
-                    FROM lesson_search
-                    WHERE lesson_search MATCH @match{filters}
+                    SELECT rowid AS id, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) AS relevance
+                    FROM lesson_search WHERE lesson_search MATCH @match
                 ), r AS (
-                    SELECT id, score, exact_score, relevance, count(*) OVER () AS total FROM m
-                    ORDER BY score DESC, exact_score DESC, relevance, id
+                    SELECT d.id, {rank} AS score, {exactScore} AS exact_score, m.relevance, count(*) OVER () AS total
+                    FROM m JOIN lesson_search_docs AS d ON d.id = m.id
+                    WHERE 1 = 1{filters}
+                    ORDER BY score DESC, exact_score DESC, m.relevance, d.id
                     LIMIT @take OFFSET @skip
                 )
-                SELECT r.id, r.total, s.plain FROM r JOIN lesson_search AS s ON s.rowid = r.id
+                SELECT r.id, r.total, t.plain FROM r JOIN lesson_search_text AS t ON t.id = r.id
                 ORDER BY r.score DESC, r.exact_score DESC, r.relevance, r.id
                 """;
             var hits = new List<IndexHit>();

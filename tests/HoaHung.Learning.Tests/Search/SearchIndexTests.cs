@@ -34,7 +34,7 @@ public abstract class SearchIndexTests<TSite>(TSite site) : IClassFixture<TSite>
     {
         var id = await db.Lessons.Where(l => l.Slug == slug).Select(l => l.Id).SingleAsync();
         var sql = site.Provider == DatabaseProvider.Sqlite
-            ? "SELECT count(*) AS \"Value\" FROM lesson_search WHERE rowid = {0}"
+            ? "SELECT max((SELECT count(*) FROM lesson_search WHERE rowid = {0}), (SELECT count(*) FROM lesson_search_docs WHERE id = {0})) AS \"Value\""
             : "SELECT count(*)::int AS \"Value\" FROM lesson_search WHERE lesson_id = {0}";
         return await db.Database.SqlQueryRaw<int>(sql, id).SingleAsync();
     });
@@ -108,7 +108,9 @@ public abstract class SearchIndexTests<TSite>(TSite site) : IClassFixture<TSite>
         var published = await site.WithDbAsync(db => db.Lessons.CountAsync(l => l.Status == LessonStatus.Published));
         Assert.False(await WithIndexAsync(index => index.EnsureBuiltAsync(CancellationToken.None)));
 
-        await site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM lesson_search"));
+        await site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(site.Provider == DatabaseProvider.Sqlite
+            ? "DELETE FROM lesson_search; DELETE FROM lesson_search_docs; DELETE FROM lesson_search_text;"
+            : "DELETE FROM lesson_search"));
         var empty = await WithIndexAsync(index => index.SearchAsync(new IndexQuery(SearchTerms.Parse("vneid")), CancellationToken.None));
         Assert.Equal(0, empty.Total);
 

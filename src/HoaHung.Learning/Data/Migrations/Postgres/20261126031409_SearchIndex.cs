@@ -22,6 +22,7 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     title text NOT NULL,
                     tags text NOT NULL,
                     summary text NOT NULL,
+                    head text NOT NULL,
                     exact text NOT NULL,
                     body text NOT NULL,
                     plain text NOT NULL,
