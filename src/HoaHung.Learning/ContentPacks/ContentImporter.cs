@@ -47,10 +47,11 @@ public sealed class ContentImporter(
 
         int added = 0, updated = 0, unchanged = 0;
         var drafts = new List<string>();
+        var published = new List<int>();
         foreach (var source in set.Lessons)
         {
             db.ChangeTracker.Clear();
-            var outcome = await ImportLessonAsync(source, topicIds, problems, ct);
+            var outcome = await ImportLessonAsync(source, topicIds, problems, published, ct);
             switch (outcome)
             {
                 case LessonOutcome.Added: added++; break;
@@ -60,6 +61,7 @@ public sealed class ContentImporter(
             }
         }
         db.ChangeTracker.Clear();
+        await searchIndex.UpdateAsync(published, ct); // one batch: per-lesson index commits cost more than the import
         var (pathsAdded, pathsUpdated) = await ImportPathsAsync(set.Paths, ct);
 
         var report = new ImportReport(topicsAdded, topicsUpdated, added, updated, unchanged, drafts, pathsAdded, pathsUpdated, problems);
@@ -96,7 +98,7 @@ public sealed class ContentImporter(
     private enum LessonOutcome { Added, Updated, Unchanged, Draft, Failed }
 
     private async Task<LessonOutcome> ImportLessonAsync(LessonSource source, Dictionary<string, int> topicIds,
-        List<ContentProblem> problems, CancellationToken ct)
+        List<ContentProblem> problems, List<int> published, CancellationToken ct)
     {
         var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Slug == source.Slug, ct);
         LessonRevision? latest = lesson is null ? null : await db.LessonRevisions
@@ -164,7 +166,7 @@ public sealed class ContentImporter(
         await db.SaveChangesAsync(ct); // the revision needs its id before the lesson can point at it
         Publishing.Publish(lesson, revision, topicIds[source.Topic], plain, now);
         await db.SaveChangesAsync(ct);
-        await searchIndex.UpdateAsync(lesson.Id, ct);
+        published.Add(lesson.Id);
         return isNew ? LessonOutcome.Added : LessonOutcome.Updated;
 
         Guid? Id(string? name) => name is not null && stored.TryGetValue(name, out var a) ? a.Id : null;

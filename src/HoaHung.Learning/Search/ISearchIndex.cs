@@ -13,8 +13,8 @@ public interface ISearchIndex
     /// <summary>Ranked lesson ids: words in the title first, then words typed with the same diacritics, then text relevance.</summary>
     Task<IndexPage> SearchAsync(IndexQuery query, CancellationToken ct);
 
-    /// <summary>Indexes the lesson's published revision, or removes it when the lesson is not published (or gone).</summary>
-    Task UpdateAsync(int lessonId, CancellationToken ct);
+    /// <summary>Indexes each lesson's published revision, or removes the lesson when it is not published (or gone); one transaction.</summary>
+    Task UpdateAsync(IReadOnlyCollection<int> lessonIds, CancellationToken ct);
 
     /// <summary>Empties the index and indexes every published lesson again; returns how many.</summary>
     Task<int> RebuildAsync(CancellationToken ct);

@@ -14,7 +14,10 @@ public static class SearchModule
         if (provider == DatabaseProvider.Postgres)
             services.AddScoped<ISearchIndex, PostgresSearchIndex>();
         else
+        {
+            services.AddSingleton<SqliteSearchHeads>();
             services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+        }
         services.AddScoped<LessonSearch>();
         services.AddHostedService<SearchIndexAtStart>();
         return services;

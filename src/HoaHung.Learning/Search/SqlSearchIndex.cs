@@ -36,14 +36,20 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
         return page;
     }
 
-    public async Task UpdateAsync(int lessonId, CancellationToken ct)
+    public async Task UpdateAsync(IReadOnlyCollection<int> lessonIds, CancellationToken ct)
     {
-        var rows = await SourcesAsync(Published().Where(l => l.Id == lessonId), ct);
-        // One commit (SQLite syncs the disk at each), and readers never see the lesson missing.
+        if (lessonIds.Count == 0)
+            return;
+        // One commit (SQLite syncs the disk and FTS5 flushes a segment at each), and readers never see a lesson missing.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await ExecuteAsync(DeleteSql, ct, ("@id", lessonId));
-        if (rows.Count == 1)
-            await InsertAsync(rows[0], ct);
+        foreach (var chunk in lessonIds.Distinct().Chunk(RebuildBatch))
+        {
+            var rows = await SourcesAsync(Published().Where(l => chunk.Contains(l.Id)), ct);
+            foreach (var id in chunk)
+                await ExecuteAsync(DeleteSql, ct, ("@id", id));
+            foreach (var row in rows)
+                await InsertAsync(row, ct);
+        }
         if (tx is not null)
             await tx.CommitAsync(ct);
     }
@@ -114,31 +120,71 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     /// </summary>
     protected static (string Rank, string Exact) Scores(IndexQuery query, DbCommand cmd, Func<string, string, string> contains)
     {
-        var words = query.Terms.Words;
-        var last = words.Count - 1;
+        var needles = Needles.Of(query.Terms);
         var coverage = new StringBuilder("0");
         var inTitle = new StringBuilder("0");
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < needles.Words.Length; i++)
         {
-            Add(cmd, $"@w{i}", i == last ? " " + words[i] : $" {words[i]} ");
+            Add(cmd, $"@w{i}", needles.Words[i]);
             coverage.Append($" + {contains("head", $"@w{i}")}");
             inTitle.Append($" + {contains("title", $"@w{i}")}");
         }
         var pairs = new StringBuilder("0");
-        for (var i = 0; i < last; i++)
+        for (var i = 0; i < needles.Pairs.Length; i++)
         {
-            Add(cmd, $"@pair{i}", i + 1 == last ? $" {words[i]} {words[i + 1]}" : $" {words[i]} {words[i + 1]} ");
+            Add(cmd, $"@pair{i}", needles.Pairs[i]);
             pairs.Append($" + {contains("head", $"@pair{i}")}");
         }
-
         var exact = new StringBuilder("0");
-        for (var i = 0; i < query.Terms.Exact.Count; i++)
+        for (var i = 0; i < needles.Exact.Count; i++)
         {
-            Add(cmd, $"@ex{i}", query.Terms.Exact[i]);
+            Add(cmd, $"@ex{i}", needles.Exact[i]);
             exact.Append($" + {contains("exact", $"@ex{i}")}");
         }
         return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle})", exact.ToString());
     }
+
+    /// <summary>What <see cref="Scores"/> looks for: " word " (the last word " word", a prefix), " word word", and the exact words.</summary>
+    protected sealed record Needles(string[] Words, string[] Pairs, IReadOnlyList<string> Exact)
+    {
+        public static Needles Of(SearchTerms terms)
+        {
+            var words = terms.Words;
+            var last = words.Count - 1;
+            return new Needles(
+                words.Select((w, i) => i == last ? " " + w : $" {w} ").ToArray(),
+                Enumerable.Range(0, last).Select(i => i + 1 == last ? $" {words[i]} {words[i + 1]}" : $" {words[i]} {words[i + 1]} ").ToArray(),
+                terms.Exact);
+        }
+
+        /// <summary><see cref="Scores"/> computed in memory, for one lesson.</summary>
+        public (int Score, int Exact) Score(string title, string head, string exact)
+        {
+            int coverage = 0, inTitle = 0, pairs = 0, exactWords = 0;
+            foreach (var w in Words)
+            {
+                if (head.Contains(w, StringComparison.Ordinal)) coverage++;
+                if (title.Contains(w, StringComparison.Ordinal)) inTitle++;
+            }
+            foreach (var p in Pairs)
+                if (head.Contains(p, StringComparison.Ordinal)) pairs++;
+            foreach (var e in Exact)
+                if (exact.Contains(e, StringComparison.Ordinal)) exactWords++;
+            return (8 * coverage + 4 * pairs + 2 * inTitle, exactWords);
+        }
+    }
+
+    /// <summary><see cref="Filters"/> in memory.</summary>
+    protected static bool PassesFilters(IndexQuery query, int topicId, string type, int minutes) =>
+        (query.TopicId is not { } topic || topic == topicId)
+        && (query.Type is not { } t || t.ToString() == type)
+        && query.Length switch
+        {
+            LessonLength.Short => minutes <= 5,
+            LessonLength.Medium => minutes is >= 6 and <= 15,
+            LessonLength.Long => minutes > 15,
+            _ => true,
+        };
 
     /// <summary>Topic, type and length filters on the index's own columns.</summary>
     protected static string Filters(IndexQuery query, DbCommand cmd, string prefix)

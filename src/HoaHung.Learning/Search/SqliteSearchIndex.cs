@@ -8,10 +8,11 @@ namespace HoaHung.Learning.Search;
 /// <summary>
 /// SQLite, three tables keyed by lesson id (migration SearchIndex): <c>lesson_search</c>, a contentless FTS5 index
 /// over folded title, tags, summary and body (bm25 weights 10, 5, 3, 1); <c>lesson_search_docs</c>, the few short
-/// columns ranking and filters read for every match; <c>lesson_search_text</c>, the plain text read only for the
-/// snippets of the page shown.
+/// columns ranking and filters read for every match (held in memory, see <see cref="SqliteSearchHeads"/>);
+/// <c>lesson_search_text</c>, the plain text read only for the snippets of the page shown. Ranking is the rule of
+/// <see cref="SqlSearchIndex.Scores"/>, computed in memory; the shared HTTP tests hold both providers to it.
 /// </summary>
-internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown markdown, ILogger<SqliteSearchIndex> logger)
+internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown markdown, SqliteSearchHeads cache, ILogger<SqliteSearchIndex> logger)
     : SqlSearchIndex(db, markdown, logger)
 {
     // Also in the migration. A migration that rebuilds the Lessons table (SQLite's way to alter a column) drops
@@ -50,36 +51,40 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
     protected override Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct) =>
         WithCommandAsync(async cmd =>
         {
-            var (rank, exactScore) = Scores(query, cmd, static (haystack, needle) => $"(instr(d.{haystack}, {needle}) > 0)");
-            var filters = Filters(query, cmd, "d.");
+            var heads = await cache.GetAsync(cmd, ct);
+            var needles = Needles.Of(query.Terms);
+            var ranked = new List<(int Id, int Score, int Exact, double Relevance)>();
+            cmd.Parameters.Clear();
+            cmd.CommandText = "SELECT rowid, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) FROM lesson_search WHERE lesson_search MATCH @match";
             Add(cmd, "@match", Match(query));
-            Add(cmd, "@take", query.Take);
-            Add(cmd, "@skip", query.Skip);
-            // bm25 in a materialized CTE (it cannot be called where a window function is); scores and filters on the
-            // narrow table; the plain text of the page's rows only.
-            cmd.CommandText = $"""
-                WITH m AS MATERIALIZED (
-                    SELECT rowid AS id, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) AS relevance
-                    FROM lesson_search WHERE lesson_search MATCH @match
-                ), r AS (
-                    SELECT d.id, {rank} AS score, {exactScore} AS exact_score, m.relevance, count(*) OVER () AS total
-                    FROM m JOIN lesson_search_docs AS d ON d.id = m.id
-                    WHERE 1 = 1{filters}
-                    ORDER BY score DESC, exact_score DESC, m.relevance, d.id
-                    LIMIT @take OFFSET @skip
-                )
-                SELECT r.id, r.total, t.plain FROM r JOIN lesson_search_text AS t ON t.id = r.id
-                ORDER BY r.score DESC, r.exact_score DESC, r.relevance, r.id
-                """;
-            var hits = new List<IndexHit>();
-            var total = 0;
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
             {
-                hits.Add(new IndexHit(reader.GetInt32(0), reader.GetString(2)));
-                total = reader.GetInt32(1);
+                while (await reader.ReadAsync(ct))
+                {
+                    if (!heads.TryGetValue(reader.GetInt32(0), out var h) || !PassesFilters(query, h.TopicId, h.Type, h.Minutes))
+                        continue;
+                    var (score, exact) = needles.Score(h.Title, h.Text, h.Exact);
+                    ranked.Add((h.Id, score, exact, reader.GetDouble(1)));
+                }
             }
-            return new IndexPage(hits, total);
+            // The order of PostgresSearchIndex's SQL: score, exact, relevance (bm25: lower is better), id.
+            ranked.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
+                : a.Exact != b.Exact ? b.Exact.CompareTo(a.Exact)
+                : a.Relevance != b.Relevance ? a.Relevance.CompareTo(b.Relevance)
+                : a.Id.CompareTo(b.Id));
+            var page = ranked.Skip(query.Skip).Take(query.Take).Select(r => r.Id).ToList();
+            if (page.Count == 0)
+                return new IndexPage([], ranked.Count);
+
+            cmd.Parameters.Clear();
+            cmd.CommandText = $"SELECT id, plain FROM lesson_search_text WHERE id IN ({string.Join(',', page)})"; // integers
+            var plain = new Dictionary<int, string>(page.Count);
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                    plain[reader.GetInt32(0)] = reader.GetString(1);
+            }
+            return new IndexPage(page.Select(id => new IndexHit(id, plain.GetValueOrDefault(id, ""))).ToList(), ranked.Count);
         }, ct);
 
     /// <summary>

@@ -30,6 +30,15 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     exact TEXT NOT NULL);
                 """);
             migrationBuilder.Sql("CREATE TABLE lesson_search_text (id INTEGER PRIMARY KEY, plain TEXT NOT NULL);");
+            // A counter every change of lesson_search_docs moves, so each process knows when its in-memory copy is stale.
+            migrationBuilder.Sql("""
+                CREATE TABLE lesson_search_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+                INSERT INTO lesson_search_state (id, version) VALUES (1, 0);
+                CREATE TRIGGER lesson_search_docs_inserted AFTER INSERT ON lesson_search_docs
+                BEGIN UPDATE lesson_search_state SET version = version + 1; END;
+                CREATE TRIGGER lesson_search_docs_deleted AFTER DELETE ON lesson_search_docs
+                BEGIN UPDATE lesson_search_state SET version = version + 1; END;
+                """);
             migrationBuilder.Sql("""
                 CREATE TRIGGER IF NOT EXISTS lesson_search_lesson_deleted AFTER DELETE ON "Lessons"
                 BEGIN
@@ -55,6 +64,7 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
         {
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS lesson_search_lesson_unpublished;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS lesson_search_lesson_deleted;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS lesson_search_state;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS lesson_search_text;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS lesson_search_docs;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS lesson_search;");
