@@ -36,7 +36,8 @@ var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<str
     [$"ConnectionStrings:{provider}"] = connection,
 }).Build();
 var services = new ServiceCollection()
-    .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("EF_LOG") is null ? LogLevel.Warning : LogLevel.Information))
+    .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)) // a fresh PostgreSQL database logs its missing history table
     .AddLearningData(config, dataDir)
     .AddCatalog()
     .AddMedia(o => o.Root = Path.Combine(dataDir, "media"))
@@ -54,14 +55,6 @@ await using (var scope = root.CreateAsyncScope())
 import.Stop();
 if (report.Problems.Count > 0)
     Console.Error.WriteLine($"{report.Problems.Count} problems, first: {report.Problems[0].Path}: {report.Problems[0].Message}");
-
-if (Environment.GetEnvironmentVariable("REIMPORT") is not null)
-{
-    var again = Stopwatch.StartNew();
-    await using var scope = root.CreateAsyncScope();
-    var r2 = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(content, CancellationToken.None);
-    Console.WriteLine($"re-import (all unchanged: {r2.LessonsUnchanged}): {again.Elapsed.TotalSeconds:F1} s");
-}
 
 var rebuild = Stopwatch.StartNew();
 int indexed;
