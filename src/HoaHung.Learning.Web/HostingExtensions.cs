@@ -11,6 +11,7 @@ using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Api;
 using HoaHung.Learning.Web.Components;
 using HoaHung.Learning.Web.Infrastructure;
@@ -49,7 +50,9 @@ public static class HostingExtensions
             .AddProgress()
             .AddQuizzes()
             .AddMedia(o => o.Root = app.MediaDirectory)
-            .AddSiteOutputCache();
+            .AddSearch(config)
+            .AddSiteOutputCache()
+            .AddSearchApi(config);
 
         services.AddOptions<AccountsOptions>().Bind(config.GetSection(AccountsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AdminBootstrapOptions>().Bind(config.GetSection(AdminBootstrapOptions.Section));
@@ -170,9 +173,9 @@ public static class HostingExtensions
         app.UseMediaFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseMustChangePassword();
         app.UseOutputCache();        // outside compression: cached bytes are stored compressed
         app.UseResponseCompression();
@@ -183,6 +186,7 @@ public static class HostingExtensions
         app.MapPublicApi();
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
+        app.MapSearchApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -21,7 +21,7 @@ public static class OutputCaching
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 256L * 1024 * 1024;
-            o.AddPolicy(PublicPage, b => b.Expire(TimeSpan.FromHours(6)).Tag(CatalogTag).SetVaryByQuery("trang", "q", "chu-de", "loai")
+            o.AddPolicy(PublicPage, b => b.Expire(TimeSpan.FromHours(6)).Tag(CatalogTag).SetVaryByQuery("trang", "q", "chu-de", "loai", "thoi-luong")
                 .VaryByValue(ctx => new KeyValuePair<string, string>("v", VaryKey(ctx))));
             o.AddPolicy(PublicApi, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(CatalogTag).SetVaryByQuery("*")
                 .VaryByValue(ctx => new KeyValuePair<string, string>("v", Encoding(ctx))));
@@ -34,7 +34,7 @@ public static class OutputCaching
         $"{Preferences.Culture(ctx)}|{Preferences.TextSize(ctx)}|{Encoding(ctx)}|{(ctx.Request.Headers.ContainsKey("blazor-enhanced-nav") ? "e" : "")}";
 
     /// <summary>The encoding the compression middleware will choose, so cached compressed bytes replay correctly.</summary>
-    private static string Encoding(HttpContext ctx)
+    internal static string Encoding(HttpContext ctx)
     {
         var accept = ctx.Request.Headers.AcceptEncoding.ToString();
         if (accept.Contains("br", StringComparison.OrdinalIgnoreCase)) return "br";

@@ -16,7 +16,6 @@ public static class CatalogModule
         services.AddSingleton<ContentReader>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<LessonCatalog>();
-        services.AddScoped<Search.LessonSearch>();
         return services;
     }
 }

@@ -51,6 +51,13 @@ public sealed class LessonMarkdown(ILogger<LessonMarkdown>? logger = null)
         }
     }
 
+    /// <summary>The body's plain text alone (what <see cref="Render"/> returns as PlainText), for the search index.</summary>
+    public string PlainTextOf(string markdown)
+    {
+        var text = InputScreen.Clean(markdown);
+        return Parse(text) is { } document ? PlainText.Of(document) : PlainText.Collapse(text);
+    }
+
     /// <summary>
     /// Local files (relative paths) referenced by images/videos in the body, de-duplicated, in order —
     /// the importer uses this to know which files to process. Paths that would leave the lesson folder are never listed.

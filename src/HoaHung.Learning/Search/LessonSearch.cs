@@ -4,47 +4,79 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Search;
 
-/// <summary>
-/// Finds published lessons by folded words (so "dang ky vneid" finds "Đăng ký VNeID"): every word must
-/// appear in the lesson's folded text; lessons whose title holds the words rank first.
-/// </summary>
-public sealed class LessonSearch(LearningDbContext db)
-{
-    public const int MaxQueryLength = 200;
-    private const int MaxWords = 8;
-    private const int MaxCandidates = 500;
+/// <param name="Topic">A topic slug.</param>
+public sealed record SearchRequest(string? Query, string? Topic = null, LessonType? Type = null, LessonLength? Length = null,
+    int Page = 1, int PageSize = 10);
 
-    public async Task<IReadOnlyList<LessonCard>> SearchAsync(string? query, int limit, CancellationToken ct)
+/// <param name="Title">The title cut into parts, query words marked.</param>
+/// <param name="Snippet">Body text around the query words, marked; the summary when the body has none.</param>
+public sealed record SearchResult(LessonCard Lesson, IReadOnlyList<TextPart> Title, IReadOnlyList<TextPart> Snippet);
+
+/// <param name="Approximate">No lesson holds every word: these hold some of them, most first.</param>
+public sealed record SearchResults(SearchTerms Terms, IReadOnlyList<SearchResult> Items, int Total, int Page, int PageSize, bool Approximate)
+{
+    public int Pages => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+
+    public static SearchResults Empty(SearchTerms terms, int pageSize) => new(terms, [], 0, 1, pageSize, false);
+}
+
+/// <summary>
+/// Finds published lessons by folded words (so "dang ky vneid" finds "Đăng ký VNeID"), ranked by the index,
+/// with the lesson cards and highlighted snippets the page and the API show.
+/// </summary>
+public sealed class LessonSearch(LearningDbContext db, ISearchIndex index)
+{
+    public const int MaxPageSize = 50;
+    public const int MaxPage = 1000;
+    private const int SnippetLength = 180;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
     {
-        var words = TextFolding.Words(query is { Length: > MaxQueryLength } ? query[..MaxQueryLength] : query)
-            .Take(MaxWords).ToArray();
-        if (words.Length == 0)
-            return [];
-        var lessons = db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published);
-        foreach (var word in words)
-            lessons = lessons.Where(l => l.SearchText.Contains(word));
-        var candidates = await lessons.Take(MaxCandidates)
-            .Select(l => new
-            {
-                Card = new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title),
-                l.Tags,
-            })
-            .ToListAsync(ct);
-        var phrase = string.Join(' ', words);
-        return candidates
-            .Select(c =>
-            {
-                var title = TextFolding.Fold(c.Card.Title);
-                var tags = TextFolding.Fold(c.Tags);
-                var score = (title.Contains(phrase) ? 100 : 0)
-                    + words.Count(w => title.Contains(w)) * 10
-                    + words.Count(w => tags.Contains(w)) * 3
-                    + words.Count(w => TextFolding.Fold(c.Card.Summary).Contains(w));
-                return (c.Card, score);
-            })
-            .OrderByDescending(x => x.score).ThenBy(x => x.Card.Title, StringComparer.Ordinal)
-            .Take(Math.Clamp(limit, 1, 100))
-            .Select(x => x.Card)
-            .ToList();
+        var terms = SearchTerms.Parse(request.Query);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        if (terms.IsEmpty)
+            return SearchResults.Empty(terms, pageSize);
+        int? topicId = null;
+        if (!string.IsNullOrEmpty(request.Topic))
+        {
+            topicId = await db.Topics.AsNoTracking().Where(t => t.Slug == request.Topic).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
+            if (topicId is null)
+                return SearchResults.Empty(terms, pageSize);
+        }
+
+        var page = Math.Clamp(request.Page, 1, MaxPage);
+        var query = new IndexQuery(terms, true, topicId, request.Type, request.Length, (page - 1) * pageSize, pageSize);
+        var found = await index.SearchAsync(query, ct);
+        var approximate = false;
+        if (found.Total == 0 && terms.Words.Count > 1)
+        {
+            found = await index.SearchAsync(query with { MatchAll = false }, ct);
+            approximate = found.Total > 0;
+        }
+        if (found.Hits.Count == 0)
+            return new SearchResults(terms, [], found.Total, page, pageSize, approximate);
+
+        var ids = found.Hits.Select(h => h.LessonId).ToList();
+        var cards = await db.Lessons.AsNoTracking()
+            .Where(l => ids.Contains(l.Id) && l.Status == LessonStatus.Published)
+            .Select(l => new { l.Id, Card = new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title) })
+            .ToDictionaryAsync(x => x.Id, x => x.Card, ct);
+        var items = found.Hits.Where(h => cards.ContainsKey(h.LessonId)).Select(h =>
+        {
+            var card = cards[h.LessonId];
+            var snippet = Highlighting.Snippet(h.PlainText, terms, SnippetLength)
+                ?? Highlighting.Snippet(card.Summary, terms, SnippetLength)
+                ?? [new TextPart(Shorten(card.Summary.Length > 0 ? card.Summary : h.PlainText), false)];
+            return new SearchResult(card, Highlighting.Parts(card.Title, terms), snippet);
+        }).ToList();
+        return new SearchResults(terms, items, found.Total, page, pageSize, approximate);
+    }
+
+    private static string Shorten(string text)
+    {
+        if (text.Length <= SnippetLength)
+            return text;
+        var cut = text.LastIndexOf(' ', SnippetLength);
+        return text[..(cut > 0 ? cut : SnippetLength)] + " …";
     }
 }

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using HoaHung.Learning;
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.ContentPacks;
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Media;
+using HoaHung.Learning.Search;
+using HoaHung.Learning.SearchBench;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// Search benchmark (bench/README.md, bench/run-search.sh):
+//   generate DIR COUNT                          write a content folder of COUNT lessons
+//   run PROVIDER CONNECTION CONTENT DATADIR     migrate a fresh database, import CONTENT (timed), run the queries;
+//                                               prints one Markdown table row and the details
+if (args is ["generate", var dir, var count])
+{
+    var sw = Stopwatch.StartNew();
+    LibraryGenerator.Write(dir, int.Parse(count, CultureInfo.InvariantCulture));
+    Console.WriteLine($"generated {count} lessons in {dir} ({sw.Elapsed.TotalSeconds:F1} s)");
+    return 0;
+}
+if (args is not ["run", var providerName, var connection, var content, var dataDir])
+{
+    Console.Error.WriteLine("usage: generate DIR COUNT | run Sqlite|Postgres CONNECTION CONTENT DATADIR");
+    return 2;
+}
+
+var provider = Enum.Parse<DatabaseProvider>(providerName, ignoreCase: true);
+var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = provider.ToString(),
+    [$"ConnectionStrings:{provider}"] = connection,
+}).Build();
+var services = new ServiceCollection()
+    .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
+        .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)) // a fresh PostgreSQL database logs its missing history table
+    .AddLearningData(config, dataDir)
+    .AddCatalog()
+    .AddMedia(o => o.Root = Path.Combine(dataDir, "media"))
+    .AddSearch(config);
+var real = services.Last(d => d.ServiceType == typeof(ISearchIndex));
+services.Add(ServiceDescriptor.Scoped<ISearchIndex>(sp => new TimedIndex((ISearchIndex)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
+await using var root = services.BuildServiceProvider();
+
+await root.GetRequiredService<IDatabaseMaintenance>().MigrateAsync(CancellationToken.None);
+
+var import = Stopwatch.StartNew();
+ImportReport report;
+await using (var scope = root.CreateAsyncScope())
+    report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(content, CancellationToken.None);
+import.Stop();
+if (report.Problems.Count > 0)
+    Console.Error.WriteLine($"{report.Problems.Count} problems, first: {report.Problems[0].Path}: {report.Problems[0].Message}");
+
+var rebuild = Stopwatch.StartNew();
+int indexed;
+await using (var scope = root.CreateAsyncScope())
+    indexed = await scope.ServiceProvider.GetRequiredService<ISearchIndex>().RebuildAsync(CancellationToken.None);
+rebuild.Stop();
+
+var queries = Queries.Build(300);
+await using (var scope = root.CreateAsyncScope())
+{
+    var search = scope.ServiceProvider.GetRequiredService<LessonSearch>();
+    foreach (var q in queries)   // warm-up: JIT, caches, query plans
+        await search.SearchAsync(new SearchRequest(q.Text), CancellationToken.None);
+}
+
+var times = new List<double>();
+var suggestTimes = new List<double>();
+var empty = 0;
+for (var round = 0; round < 3; round++)
+{
+    foreach (var q in queries)
+    {
+        // A scope (and a DbContext) per query, like a request.
+        await using var scope = root.CreateAsyncScope();
+        var search = scope.ServiceProvider.GetRequiredService<LessonSearch>();
+        var sw = Stopwatch.StartNew();
+        var results = await search.SearchAsync(new SearchRequest(q.Text, PageSize: q.Suggest ? 6 : 10), CancellationToken.None);
+        sw.Stop();
+        (q.Suggest ? suggestTimes : times).Add(sw.Elapsed.TotalMilliseconds);
+        if (round == 0 && results.Total == 0)
+            empty++;
+    }
+}
+
+var all = times.Concat(suggestTimes).ToList();
+var lessons = report.LessonsAdded + report.LessonsUpdated;
+Console.WriteLine($"""
+    provider:           {provider}
+    lessons imported:   {lessons} in {import.Elapsed.TotalSeconds:F1} s ({lessons / import.Elapsed.TotalSeconds:F0} lessons/s, {report.Problems.Count} problems), of which search index {TimedIndex.UpdateTime.TotalSeconds:F1} s
+    index rebuild:      {indexed} lessons in {rebuild.Elapsed.TotalSeconds:F1} s
+    queries:            {queries.Count} ({queries.Count(q => q.Suggest)} typed prefixes of 6 suggestions, {empty} without results), 3 rounds after a warm-up
+    latency (all):      p50 {P(all, 50):F2} ms, p95 {P(all, 95):F2} ms, p99 {P(all, 99):F2} ms, max {all.Max():F2} ms
+    latency (page):     p50 {P(times, 50):F2} ms, p95 {P(times, 95):F2} ms
+    latency (suggest):  p50 {P(suggestTimes, 50):F2} ms, p95 {P(suggestTimes, 95):F2} ms
+    | {provider} | {lessons} | {import.Elapsed.TotalSeconds:F1} s | {rebuild.Elapsed.TotalSeconds:F1} s | {P(all, 50):F2} ms | {P(all, 95):F2} ms | {P(all, 99):F2} ms |
+    """);
+return 0;
+
+static double P(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}

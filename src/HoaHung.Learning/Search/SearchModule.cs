@@ -1,0 +1,40 @@
+using HoaHung.Learning.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HoaHung.Learning.Search;
+
+public static class SearchModule
+{
+    /// <summary>The index of the provider chosen by <c>Database:Provider</c> (as <see cref="DataModule"/> does), the search service, and the index check at start.</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.Postgres)
+            services.AddScoped<ISearchIndex, PostgresSearchIndex>();
+        else
+        {
+            services.AddSingleton<SqliteSearchHeads>();
+            services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+        }
+        services.AddScoped<LessonSearch>();
+        services.AddHostedService<SearchIndexAtStart>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Builds the index when it does not match the published lessons: the first start after the upgrade that added
+/// it, or a database restored from elsewhere. Runs before the site takes requests (hosted services start first).
+/// </summary>
+internal sealed class SearchIndexAtStart(IServiceScopeFactory scopes) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISearchIndex>().EnsureBuiltAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,284 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.RegularExpressions;
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Markdown;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace HoaHung.Learning.Search;
+
+/// <summary>
+/// What both providers share: reading published lessons into index rows, the ranking rules and the
+/// plumbing of raw SQL on the request's own connection. Each provider supplies its SQL.
+/// </summary>
+internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown markdown, ILogger logger) : ISearchIndex
+{
+    /// <summary>Plain text beyond this is not indexed (a PostgreSQL tsvector holds at most 1 MB).</summary>
+    internal const int MaxIndexedText = 100_000;
+    private const int RebuildBatch = 500;
+
+    protected LearningDbContext Db => db;
+
+    public async Task<IndexPage> SearchAsync(IndexQuery query, CancellationToken ct)
+    {
+        if (query.Terms.IsEmpty || query.Take <= 0)
+            return IndexPage.Empty;
+        var page = await QueryAsync(query, ct);
+        if (page.Hits.Count == 0 && query.Skip > 0)
+        {
+            // Past the last page: still say how many there are.
+            var first = await QueryAsync(query with { Skip = 0, Take = 1 }, ct);
+            return new IndexPage([], first.Total);
+        }
+        return page;
+    }
+
+    public async Task UpdateAsync(IReadOnlyCollection<int> lessonIds, CancellationToken ct)
+    {
+        if (lessonIds.Count == 0)
+            return;
+        // One commit (SQLite syncs the disk and FTS5 flushes a segment at each), and readers never see a lesson missing.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        foreach (var chunk in lessonIds.Distinct().Chunk(RebuildBatch))
+        {
+            var rows = await SourcesAsync(Published().Where(l => chunk.Contains(l.Id)), ct);
+            foreach (var id in chunk)
+                await ExecuteAsync(DeleteSql, ct, ("@id", id));
+            foreach (var row in rows)
+                await InsertAsync(row, ct);
+        }
+        if (tx is not null)
+            await tx.CommitAsync(ct);
+    }
+
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            await ExecuteAsync(ClearSql, ct);
+            var lastId = 0;
+            var count = 0;
+            while (true)
+            {
+                var id = lastId;
+                var batch = await SourcesAsync(Published().Where(l => l.Id > id).OrderBy(l => l.Id).Take(RebuildBatch), ct);
+                if (batch.Count == 0)
+                    break;
+                foreach (var row in batch)
+                    await InsertAsync(row, ct);
+                lastId = batch[^1].Id;
+                count += batch.Count;
+            }
+            if (tx is not null)
+                await tx.CommitAsync(ct);
+            logger.LogInformation("Search index rebuilt: {Count} lessons", count);
+            return count;
+        });
+    }
+
+    public async Task<bool> EnsureBuiltAsync(CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        var indexed = await ScalarAsync<long>(CountSql, ct);
+        var published = await Published().CountAsync(ct);
+        if (indexed == published)
+            return false;
+        logger.LogInformation("Search index holds {Indexed} lessons, {Published} are published: rebuilding", indexed, published);
+        await RebuildAsync(ct);
+        return true;
+    }
+
+    // ---- provider SQL ----
+
+    /// <summary>Runs at every start before the count check (e.g. re-creates triggers a table rebuild dropped).</summary>
+    protected virtual Task PrepareAsync(CancellationToken ct) => Task.CompletedTask;
+
+    protected abstract string DeleteSql { get; }
+    protected abstract string ClearSql { get; }
+    protected abstract string CountSql { get; }
+    protected abstract string InsertSql { get; }
+
+    /// <summary>The ranked page of ids with the total and the plain text of the page's lessons.</summary>
+    protected abstract Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct);
+
+    // ---- shared ranking pieces ----
+
+    /// <summary>
+    /// The ranking score over the short fields (title, tags, summary), where a lesson says what it is about:
+    /// 8 for every query word found there (whole word; the last one, being typed, as a prefix), 4 for every
+    /// two query words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not
+    /// "đăng nhập"), 2 for every query word in the title. Body text only counts through the index's relevance,
+    /// so a title match always ranks above a body match. The exact score (a tie-breaker) counts words typed
+    /// with diacritics found as typed. Reads the columns <c>title</c> (" folded title ") and <c>head</c>
+    /// (" title | tags | summary ", folded) and <c>exact</c>; <paramref name="contains"/> renders
+    /// "column contains needle" as 0 or 1.
+    /// </summary>
+    protected static (string Rank, string Exact) Scores(IndexQuery query, DbCommand cmd, Func<string, string, string> contains)
+    {
+        var needles = Needles.Of(query.Terms);
+        var coverage = new StringBuilder("0");
+        var inTitle = new StringBuilder("0");
+        for (var i = 0; i < needles.Words.Length; i++)
+        {
+            Add(cmd, $"@w{i}", needles.Words[i]);
+            coverage.Append($" + {contains("head", $"@w{i}")}");
+            inTitle.Append($" + {contains("title", $"@w{i}")}");
+        }
+        var pairs = new StringBuilder("0");
+        for (var i = 0; i < needles.Pairs.Length; i++)
+        {
+            Add(cmd, $"@pair{i}", needles.Pairs[i]);
+            pairs.Append($" + {contains("head", $"@pair{i}")}");
+        }
+        var exact = new StringBuilder("0");
+        for (var i = 0; i < needles.Exact.Count; i++)
+        {
+            Add(cmd, $"@ex{i}", needles.Exact[i]);
+            exact.Append($" + {contains("exact", $"@ex{i}")}");
+        }
+        return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle})", exact.ToString());
+    }
+
+    /// <summary>What <see cref="Scores"/> looks for: " word " (the last word " word", a prefix), " word word", and the exact words.</summary>
+    protected sealed record Needles(string[] Words, string[] Pairs, IReadOnlyList<string> Exact)
+    {
+        public static Needles Of(SearchTerms terms)
+        {
+            var words = terms.Words;
+            var last = words.Count - 1;
+            return new Needles(
+                words.Select((w, i) => i == last ? " " + w : $" {w} ").ToArray(),
+                Enumerable.Range(0, last).Select(i => i + 1 == last ? $" {words[i]} {words[i + 1]}" : $" {words[i]} {words[i + 1]} ").ToArray(),
+                terms.Exact);
+        }
+
+        /// <summary><see cref="Scores"/> computed in memory, for one lesson.</summary>
+        public (int Score, int Exact) Score(string title, string head, string exact)
+        {
+            int coverage = 0, inTitle = 0, pairs = 0, exactWords = 0;
+            foreach (var w in Words)
+            {
+                if (head.Contains(w, StringComparison.Ordinal)) coverage++;
+                if (title.Contains(w, StringComparison.Ordinal)) inTitle++;
+            }
+            foreach (var p in Pairs)
+                if (head.Contains(p, StringComparison.Ordinal)) pairs++;
+            foreach (var e in Exact)
+                if (exact.Contains(e, StringComparison.Ordinal)) exactWords++;
+            return (8 * coverage + 4 * pairs + 2 * inTitle, exactWords);
+        }
+    }
+
+    /// <summary><see cref="Filters"/> in memory.</summary>
+    protected static bool PassesFilters(IndexQuery query, int topicId, string type, int minutes) =>
+        (query.TopicId is not { } topic || topic == topicId)
+        && (query.Type is not { } t || t.ToString() == type)
+        && query.Length switch
+        {
+            LessonLength.Short => minutes <= 5,
+            LessonLength.Medium => minutes is >= 6 and <= 15,
+            LessonLength.Long => minutes > 15,
+            _ => true,
+        };
+
+    /// <summary>Topic, type and length filters on the index's own columns.</summary>
+    protected static string Filters(IndexQuery query, DbCommand cmd, string prefix)
+    {
+        var sql = new StringBuilder();
+        if (query.TopicId is { } topic)
+        {
+            Add(cmd, "@topic", topic);
+            sql.Append($" AND {prefix}topic_id = @topic");
+        }
+        if (query.Type is { } type)
+        {
+            Add(cmd, "@type", type.ToString());
+            sql.Append($" AND {prefix}type = @type");
+        }
+        sql.Append(query.Length switch
+        {
+            LessonLength.Short => $" AND {prefix}minutes <= 5",
+            LessonLength.Medium => $" AND {prefix}minutes BETWEEN 6 AND 15",
+            LessonLength.Long => $" AND {prefix}minutes > 15",
+            _ => "",
+        });
+        return sql.ToString();
+    }
+
+    // ---- plumbing ----
+
+    protected static void Add(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+
+    protected async Task<T> WithCommandAsync<T>(Func<DbCommand, Task<T>> work, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return await work(cmd);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    protected Task<int> ExecuteAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters) =>
+        WithCommandAsync(cmd =>
+        {
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters)
+                Add(cmd, name, value);
+            return cmd.ExecuteNonQueryAsync(ct);
+        }, ct);
+
+    private Task<T> ScalarAsync<T>(string sql, CancellationToken ct) =>
+        WithCommandAsync(async cmd =>
+        {
+            cmd.CommandText = sql;
+            return (T)Convert.ChangeType((await cmd.ExecuteScalarAsync(ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        }, ct);
+
+    private Task InsertAsync(SourceRow row, CancellationToken ct)
+    {
+        var plain = Cap(markdown.PlainTextOf(row.Body));
+        var (title, tags, summary) = (TextFolding.Fold(row.Title), FoldTags(row.Tags), TextFolding.Fold(row.Summary));
+        (string, object)[] values =
+        [
+            ("@id", row.Id), ("@topic", row.TopicId), ("@type", row.Type.ToString()), ("@minutes", row.Minutes),
+            ("@title", title), ("@tags", tags), ("@summary", summary), ("@body", TextFolding.Fold(plain)),
+            ("@paddedTitle", $" {title} "), ("@head", $" {title} | {tags} | {summary} "),
+            ("@exact", SearchTerms.Nfc($"{row.Title}\n{row.Summary}\n{row.Tags}").ToLowerInvariant()), ("@plain", plain),
+        ];
+        // Each provider stores what it needs; only the parameters its SQL names are sent.
+        var sql = InsertSql;
+        return ExecuteAsync(sql, ct, values.Where(v => Regex.IsMatch(sql, Regex.Escape(v.Item1) + @"\b")).ToArray());
+    }
+
+    /// <summary>Each tag folded, separated by " , " so two words of different tags never look side by side.</summary>
+    internal static string FoldTags(string tags) =>
+        string.Join(" , ", tags.Split(',').Select(TextFolding.Fold).Where(t => t.Length > 0));
+
+    private static string Cap(string text) => text.Length <= MaxIndexedText ? text : text[..MaxIndexedText];
+
+    private IQueryable<Lesson> Published() =>
+        db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published && l.PublishedRevisionId != null);
+
+    private sealed record SourceRow(int Id, int TopicId, LessonType Type, int Minutes, string Title, string Summary, string Tags, string Body);
+
+    private static Task<List<SourceRow>> SourcesAsync(IQueryable<Lesson> lessons, CancellationToken ct) =>
+        lessons.Select(l => new SourceRow(l.Id, l.TopicId, l.Type, l.Minutes, l.Title, l.Summary, l.Tags, l.PublishedRevision!.Body))
+            .ToListAsync(ct);
+}

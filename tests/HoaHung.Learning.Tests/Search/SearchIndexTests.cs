@@ -1,0 +1,149 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Search;
+using HoaHung.Learning.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HoaHung.Learning.Tests.Search;
+
+/// <summary>The index follows the library: import and publish add, archive and delete remove, rebuild restores; ranking rules.</summary>
+public abstract class SearchIndexTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SearchSite
+{
+    private const string Topic = "thu-nghiem-tim-kiem";
+
+    private async Task ImportAsync(Action<ContentFolder> lessons)
+    {
+        site.EnsureAvailable();
+        using var folder = new ContentFolder().Topics((Topic, "Thử nghiệm tìm kiếm"));
+        lessons(folder);
+        var report = await site.ImportAsync(folder.Root);
+        Assert.Empty(report.Problems);
+    }
+
+    private async Task<List<string>> SlugsAsync(string q)
+    {
+        site.EnsureAvailable();
+        var result = await site.Client().GetFromJsonAsync<JsonElement>("/api/v1/search?limit=50&q=" + Uri.EscapeDataString(q));
+        return result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("slug").GetString()!).ToList();
+    }
+
+    private Task<int> IndexRowsAsync(string slug) => site.WithDbAsync(async db =>
+    {
+        var id = await db.Lessons.Where(l => l.Slug == slug).Select(l => l.Id).SingleAsync();
+        var sql = site.Provider == DatabaseProvider.Sqlite
+            ? "SELECT max((SELECT count(*) FROM lesson_search WHERE rowid = {0}), (SELECT count(*) FROM lesson_search_docs WHERE id = {0})) AS \"Value\""
+            : "SELECT count(*)::int AS \"Value\" FROM lesson_search WHERE lesson_id = {0}";
+        return await db.Database.SqlQueryRaw<int>(sql, id).SingleAsync();
+    });
+
+    private async Task<T> WithIndexAsync<T>(Func<ISearchIndex, Task<T>> work)
+    {
+        using var scope = site.Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ISearchIndex>());
+    }
+
+    [Fact]
+    public async Task Title_matches_rank_above_summary_and_body_matches()
+    {
+        await ImportAsync(f => f
+            .Lesson("kumquat-than", "Bài về thân cây", Topic, body: "Kumquat kumquat kumquat kumquat kumquat, kumquat ở trong bài.")
+            .Lesson("kumquat-tieu-de", "Kumquat trong tiêu đề", Topic, body: "Nội dung không nhắc tới.")
+            .Lesson("kumquat-tu-khoa", "Bài có từ khóa", Topic, body: "Nội dung khác.", extra: "tags: [kumquat]\n"));
+        Assert.Equal(["kumquat-tieu-de", "kumquat-tu-khoa", "kumquat-than"], await SlugsAsync("kumquat"));
+    }
+
+    [Fact]
+    public async Task Words_typed_with_diacritics_rank_the_same_spelling_slightly_higher()
+    {
+        await ImportAsync(f => f
+            .Lesson("quay-ban-zyxw", "Quầy bán zyxw", Topic)
+            .Lesson("quay-ban-than-zyxw", "Quầy bạn zyxw", Topic));
+        Assert.Equal(["quay-ban-zyxw", "quay-ban-than-zyxw"], await SlugsAsync("bán zyxw"));
+        Assert.Equal(["quay-ban-than-zyxw", "quay-ban-zyxw"], await SlugsAsync("bạn zyxw"));
+        Assert.Equal(2, (await SlugsAsync("ban zyxw")).Count);
+    }
+
+    [Fact]
+    public async Task A_published_lesson_is_found_at_once_even_by_a_query_cached_before()
+    {
+        Assert.Empty(await SlugsAsync("pomelox"));
+        await ImportAsync(f => f.Lesson("bai-pomelox", "Bưởi pomelox", Topic));
+        Assert.Equal(["bai-pomelox"], await SlugsAsync("pomelox"));
+        Assert.Equal(1, await IndexRowsAsync("bai-pomelox"));
+
+        await ImportAsync(f => f.Lesson("bai-pomelox", "Bưởi đã đổi tên", Topic, body: "Không còn chữ đó."));
+        Assert.Empty(await SlugsAsync("pomelox"));
+        Assert.Equal("bai-pomelox", (await SlugsAsync("buoi da doi ten"))[0]);
+    }
+
+    [Fact]
+    public async Task Archived_and_deleted_lessons_leave_the_index()
+    {
+        await ImportAsync(f => f
+            .Lesson("bai-luu-tru-quince", "Quince lưu trữ", Topic)
+            .Lesson("bai-xoa-quince", "Quince bị xóa", Topic));
+        Assert.Equal(2, (await SlugsAsync("quince")).Count);
+
+        await site.WithDbAsync(db => db.Lessons.Where(l => l.Slug == "bai-luu-tru-quince")
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, LessonStatus.Archived)));
+        Assert.Equal(0, await IndexRowsAsync("bai-luu-tru-quince"));
+
+        var id = await site.WithDbAsync(db => db.Lessons.Where(l => l.Slug == "bai-xoa-quince").Select(l => l.Id).SingleAsync());
+        await site.WithDbAsync(async db =>
+        {
+            await db.Lessons.Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.PublishedRevisionId, (int?)null));
+            return await db.Lessons.Where(l => l.Id == id).ExecuteDeleteAsync();
+        });
+        var found = await WithIndexAsync(index => index.SearchAsync(new IndexQuery(SearchTerms.Parse("quince")), CancellationToken.None));
+        Assert.Equal(0, found.Total);
+    }
+
+    [Fact]
+    public async Task Rebuild_restores_an_emptied_index_and_start_up_notices()
+    {
+        site.EnsureAvailable();
+        var published = await site.WithDbAsync(db => db.Lessons.CountAsync(l => l.Status == LessonStatus.Published));
+        Assert.False(await WithIndexAsync(index => index.EnsureBuiltAsync(CancellationToken.None)));
+
+        await site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(site.Provider == DatabaseProvider.Sqlite
+            ? "DELETE FROM lesson_search; DELETE FROM lesson_search_docs; DELETE FROM lesson_search_text;"
+            : "DELETE FROM lesson_search"));
+        var empty = await WithIndexAsync(index => index.SearchAsync(new IndexQuery(SearchTerms.Parse("vneid")), CancellationToken.None));
+        Assert.Equal(0, empty.Total);
+
+        Assert.True(await WithIndexAsync(index => index.EnsureBuiltAsync(CancellationToken.None)));
+        Assert.Equal(published, await WithIndexAsync(index => index.RebuildAsync(CancellationToken.None)));
+        var found = await WithIndexAsync(index => index.SearchAsync(new IndexQuery(SearchTerms.Parse("vneid")), CancellationToken.None));
+        Assert.True(found.Total >= 5);
+    }
+}
+
+public sealed class SearchIndexTestsOnSqlite(SearchSiteOnSqlite site) : SearchIndexTests<SearchSiteOnSqlite>(site);
+
+public sealed class SearchIndexTestsOnPostgres(SearchSiteOnPostgres site) : SearchIndexTests<SearchSiteOnPostgres>(site);
+
+public sealed class SearchRateLimitTests(TightlyLimitedSearchSite site) : IClassFixture<TightlyLimitedSearchSite>
+{
+    [Fact]
+    public async Task A_client_searching_too_fast_is_told_to_wait_in_its_language()
+    {
+        var client = site.Client();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/api/v1/search?q=vneid{i}")).StatusCode);
+
+        var api = await client.GetAsync("/api/v1/search?q=vneid");
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.Equal("60", api.Headers.RetryAfter?.ToString());
+        Assert.Contains("chờ một phút", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        var page = await client.GetAsync("/tim-kiem?q=vneid");
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.Contains("Xin chờ một phút", await page.Content.ReadAsStringAsync());
+
+        // Other pages are not limited.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+}
