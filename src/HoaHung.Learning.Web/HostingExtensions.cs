@@ -167,7 +167,7 @@ public static class HostingExtensions
             app.UseExceptionHandler("/loi", createScopeForErrors: true);
             app.UseHsts();
         }
-        app.UseWhen(ctx => !IsMachinePath(ctx.Request.Path),
+        app.UseWhen(ctx => !SitePaths.IsMachinePath(ctx.Request.Path),
             b => b.UseStatusCodePagesWithReExecute("/khong-tim-thay", createScopeForStatusCodePages: true));
         app.UseMiddleware<SecurityHeaders>();
         app.UseMediaFiles();
@@ -192,8 +192,4 @@ public static class HostingExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
-
-    private static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/media") || path.StartsWithSegments("/_framework")
-        || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/tien-do");
 }

@@ -34,15 +34,11 @@ public static class MustChangePasswordMiddleware
     {
         var path = ctx.Request.Path;
         if (HttpMethods.IsGet(ctx.Request.Method) && ctx.User.HasClaim(AccountClaims.MustChangePassword, "1")
-            && !path.StartsWithSegments("/tai-khoan") && !Path.HasExtension(path.Value) && !IsMachinePath(path))
+            && !path.StartsWithSegments("/tai-khoan") && !Path.HasExtension(path.Value) && !SitePaths.IsMachinePath(path))
         {
             ctx.Response.Redirect(AccountLinks.ChangePassword(path + ctx.Request.QueryString));
             return;
         }
         await next();
     });
-
-    private static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/media") || path.StartsWithSegments("/_framework")
-        || path.StartsWithSegments("/_content") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/tien-do");
 }

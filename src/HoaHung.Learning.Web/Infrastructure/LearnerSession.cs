@@ -15,8 +15,9 @@ public sealed class LearnerSession(IHttpContextAccessor accessor, IDataProtectio
     LearnerProgress progress, TimeProvider clock)
 {
     public const string CookieName = "hh.progress";
+    public const string ProtectorPurpose = "HoaHung.Learning.AnonymousProgress.v1";
     private static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(400);
-    private readonly IDataProtector protector = protection.CreateProtector("HoaHung.Learning.AnonymousProgress.v1");
+    private readonly IDataProtector protector = protection.CreateProtector(ProtectorPurpose);
     private AnonymousProgress? anonymous;
     private bool anonymousRead;
 

@@ -18,4 +18,13 @@ internal static class SitePaths
 
     public static string Resolve(string baseDirectory, string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path));
+
+    /// <summary>
+    /// Paths answered to scripts and browsers' machinery, never with a page: no status-code page, no redirect to
+    /// the change-password page.
+    /// </summary>
+    public static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/media") || path.StartsWithSegments("/_framework")
+        || path.StartsWithSegments("/_content") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/tien-do");
 }

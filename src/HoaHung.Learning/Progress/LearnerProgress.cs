@@ -32,9 +32,7 @@ public sealed class LearnerProgress(
     {
         await UpsertAsync(userId, lesson.Id, (p, now) => { p.LastOpenedAt = now; p.CompletedAt ??= now; }, ct);
         var issued = await certificates.IssueEarnedAsync(userId, ct);
-        var slugs = await PathSlugsContainingAsync(lesson.Id, ct);
-        var paths = (await PathsAsync(await RowsAsync(userId, ct), ct)).Where(p => slugs.Contains(p.Slug)).ToList();
-        return new CompletionView(lesson, paths, issued);
+        return new CompletionView(lesson, await PathsContainingAsync(userId, lesson.Id, ct), issued);
     }
 
     /// <summary>Saves where she stopped in the video; having watched <see cref="WatchedShare"/> of it completes the lesson.</summary>

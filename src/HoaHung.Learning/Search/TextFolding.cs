@@ -45,37 +45,11 @@ public static class TextFolding
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c < 0x80)
-            {
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    sb.Append(char.ToLowerInvariant(c));
-                    map?.Add(i);
-                    lastWasSpace = false;
-                }
-                else if (!lastWasSpace)
-                {
-                    sb.Append(' ');
-                    map?.Add(i);
-                    lastWasSpace = true;
-                }
-                continue;
-            }
-            foreach (var f in FoldChar(c))
-            {
-                if (f != ' ')
-                {
-                    sb.Append(f);
-                    map?.Add(i);
-                    lastWasSpace = false;
-                }
-                else if (!lastWasSpace)
-                {
-                    sb.Append(' ');
-                    map?.Add(i);
-                    lastWasSpace = true;
-                }
-            }
+            if (c < 0x80) // the common case, without a string per character
+                Emit(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ', i);
+            else
+                foreach (var f in FoldChar(c))
+                    Emit(f, i);
         }
         if (sb.Length > 0 && sb[^1] == ' ')
         {
@@ -84,6 +58,16 @@ public static class TextFolding
                 map.RemoveAt(map.Count - 1);
         }
         return sb.ToString();
+
+        // Letters and digits as they are; any run of separators as one space, none at the start.
+        void Emit(char f, int source)
+        {
+            if (f == ' ' && lastWasSpace)
+                return;
+            sb.Append(f);
+            map?.Add(source);
+            lastWasSpace = f == ' ';
+        }
     }
 
     private static string?[] BuildTable()
