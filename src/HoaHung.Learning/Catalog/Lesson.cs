@@ -51,9 +51,6 @@ public sealed class Lesson
     public int QuizQuestions { get; set; }
     public int QuizPassMark { get; set; }
 
-    /// <summary>Folded title, summary, tags and body text (see <c>TextFolding</c>), for search.</summary>
-    public string SearchText { get; set; } = "";
-
     public int? PublishedRevisionId { get; set; }
     public LessonRevision? PublishedRevision { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -1,11 +1,9 @@
-using HoaHung.Learning.Search;
-
 namespace HoaHung.Learning.Catalog;
 
 /// <summary>Points a lesson at a revision and copies the metadata list pages read.</summary>
 public static class Publishing
 {
-    public static void Publish(Lesson lesson, LessonRevision revision, int topicId, string plainText, DateTime now)
+    public static void Publish(Lesson lesson, LessonRevision revision, int topicId, DateTime now)
     {
         lesson.PublishedRevision = revision;
         lesson.TopicId = topicId;
@@ -18,7 +16,6 @@ public static class Publishing
         lesson.Tags = revision.Tags;
         var quiz = Quizzes.QuizDefinition.FromJson(revision.QuizJson);
         (lesson.QuizTitle, lesson.QuizQuestions, lesson.QuizPassMark) = quiz is null ? (null, 0, 0) : (quiz.Title, quiz.Questions.Count, quiz.PassMark);
-        lesson.SearchText = TextFolding.Fold($"{revision.Title} {revision.Summary} {revision.Tags} {plainText}");
         lesson.Status = LessonStatus.Published;
         lesson.PublishedAt ??= now;
         lesson.UpdatedAt = now;

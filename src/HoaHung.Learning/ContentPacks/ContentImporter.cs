@@ -32,7 +32,6 @@ public sealed class ContentImporter(
     LearningDbContext db,
     ContentReader reader,
     MediaLibrary media,
-    LessonMarkdown markdown,
     ICatalogChanged catalogChanged,
     ISearchIndex searchIndex,
     TimeProvider clock,
@@ -162,10 +161,8 @@ public sealed class ContentImporter(
             return LessonOutcome.Draft;
         }
 
-        // Only the plain text is needed here: rendering and sanitizing the HTML cost 15 times more (bench/README.md).
-        var plain = markdown.PlainTextOf(source.Body);
         await db.SaveChangesAsync(ct); // the revision needs its id before the lesson can point at it
-        Publishing.Publish(lesson, revision, topicIds[source.Topic], plain, now);
+        Publishing.Publish(lesson, revision, topicIds[source.Topic], now);
         await db.SaveChangesAsync(ct);
         published.Add(lesson.Id);
         return isNew ? LessonOutcome.Added : LessonOutcome.Updated;

@@ -62,7 +62,7 @@ public abstract class ImportTests<TSite>(TSite site) : IClassFixture<TSite> wher
             var authored = new LessonRevision { Number = 2, Source = RevisionSource.Author, Title = "Bản tác giả sửa", Summary = "Tóm tắt", TopicSlug = "chu-de-a", CreatedAt = DateTime.UtcNow };
             lesson.Revisions.Add(authored);
             await db.SaveChangesAsync();
-            Publishing.Publish(lesson, authored, lesson.TopicId, "", DateTime.UtcNow);
+            Publishing.Publish(lesson, authored, lesson.TopicId, DateTime.UtcNow);
             return await db.SaveChangesAsync();
         });
 
