@@ -1,5 +1,5 @@
-using HoaHung.Learning.Web;
-using HoaHung.Learning.Web.Infrastructure;
+using HoaHung.Learning.Web.Commands;
+using HoaHung.Learning.Web.Hosting;
 
 // The program doubles as the admin command line (ARCHITECTURE.md §5b): `migrate`, `import-content [DIR]`, `backup FILE`.
 var command = AdminCommands.Parse(args);

@@ -1,6 +1,7 @@
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
-using HoaHung.Learning.Web.Infrastructure;
+using HoaHung.Learning.Web.Hosting;
+using HoaHung.Learning.Web.Layout;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoaHung.Learning.Web.Api;
@@ -57,7 +58,7 @@ internal static class PublicApi
             lesson.BodyHtml,
             lesson.VideoUrl is null ? null : new VideoDto(urls.Absolute(lesson.VideoUrl), lesson.CaptionsUrl is null ? null : urls.Absolute(lesson.CaptionsUrl)),
             lesson.Cover is null ? null : urls.Absolute(lesson.Cover.Url),
-            lesson.Quiz is { } quiz ? new QuizDto(quiz.Title, quiz.Questions, quiz.PassMark, urls.Absolute($"/bai-hoc/{c.Slug}/kiem-tra")) : null));
+            lesson.Quiz is { } quiz ? new QuizDto(quiz.Title, quiz.Questions, quiz.PassMark, urls.Absolute(SiteLinks.Quiz(c.Slug))) : null));
     }
 
     private static async Task<IResult> HealthAsync(LearningDbContext db, CancellationToken ct)

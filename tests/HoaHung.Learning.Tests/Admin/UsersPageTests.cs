@@ -3,7 +3,7 @@ using Bunit;
 using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.ContentPacks;
-using HoaHung.Learning.Web.Components.Admin;
+using HoaHung.Learning.Web.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

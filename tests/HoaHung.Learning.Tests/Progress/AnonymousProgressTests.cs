@@ -1,5 +1,5 @@
 using HoaHung.Learning.Progress;
-using HoaHung.Learning.Web.Api;
+using HoaHung.Learning.Web.Progress;
 
 namespace HoaHung.Learning.Tests.Progress;
 

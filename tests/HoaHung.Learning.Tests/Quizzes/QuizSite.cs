@@ -37,7 +37,7 @@ public abstract class QuizSite(DatabaseProvider provider, ContentFolder content)
     {
         if (cookie is null)
             return null;
-        var protector = Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(HoaHung.Learning.Web.Infrastructure.LearnerSession.ProtectorPurpose);
+        var protector = Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(HoaHung.Learning.Web.Progress.LearnerSession.ProtectorPurpose);
         return AnonymousProgress.FromBytes(protector.Unprotect(WebEncoders.Base64UrlDecode(cookie)));
     }
 }

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace HoaHung.Learning.Web.Hosting;
+
+/// <summary>
+/// Blazor asks for antiforgery tokens on every page once an interactive render mode is configured (the staff
+/// tools need one), and storing them sets a cookie and <c>Cache-Control: no-store</c>, which keeps a page out of
+/// the output cache. Public cached pages carry no form, so for an anonymous GET of one the tokens are made but not
+/// stored: no cookie, no no-store. Every other page, and every form post, goes through the stock behaviour.
+/// </summary>
+internal sealed class PublicPageAntiforgery(IAntiforgery inner) : IAntiforgery
+{
+    public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
+        IsPublicPageRead(httpContext) ? NoTokens : inner.GetAndStoreTokens(httpContext);
+
+    // No form on the page: nothing to protect, and nothing personal baked into the cached HTML.
+    private static readonly AntiforgeryTokenSet NoTokens = new(null, null, "__RequestVerificationToken", null);
+
+    public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
+
+    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+
+    public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
+
+    public void SetCookieTokenAndHeader(HttpContext httpContext)
+    {
+        if (!IsPublicPageRead(httpContext))
+            inner.SetCookieTokenAndHeader(httpContext);
+    }
+
+    internal static bool IsPublicPageRead(HttpContext ctx) =>
+        (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method))
+        && ctx.User.Identity?.IsAuthenticated != true
+        && ctx.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == OutputCaching.PublicPage;
+
+    public static void Decorate(IServiceCollection services)
+    {
+        var stock = services.Last(d => d.ServiceType == typeof(IAntiforgery));
+        services.Remove(stock);
+        services.AddSingleton<IAntiforgery>(sp => new PublicPageAntiforgery(stock.ImplementationType is { } type
+            ? (IAntiforgery)ActivatorUtilities.CreateInstance(sp, type)
+            : (IAntiforgery)stock.ImplementationFactory!(sp)));
+    }
+}

@@ -1,0 +1,99 @@
+using HoaHung.Learning.Web.Layout;
+using System.Globalization;
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Progress;
+using HoaHung.Learning.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HoaHung.Learning.Web.Progress;
+
+/// <summary>
+/// The small endpoints behind the lesson page's personal parts (ARCHITECTURE.md §3): the lesson page itself is
+/// the same for every anonymous reader and served from the output cache, so "I have finished this lesson" is a
+/// plain form posting here, and the video position comes from a few lines of JS. They carry no antiforgery token
+/// (the cached page cannot hold one): each POST must come from this site's own pages, checked by its origin.
+/// Who the learner is comes only from her sign-in cookie or her signed progress cookie, never from the request.
+/// </summary>
+public static class ProgressEndpoints
+{
+    public static IEndpointRouteBuilder MapProgressEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/tien-do/{slug}").ExcludeFromDescription().DisableAntiforgery();
+
+        group.MapGet("", async (string slug, LearnerSession session, LearnerProgress progress, HttpContext ctx, CancellationToken ct) =>
+        {
+            ctx.Response.Headers.CacheControl = "no-store, private";
+            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+                return Results.NotFound();
+            var state = await session.StateAsync(lesson, ct);
+            return Results.Json(new { completed = state?.Completed ?? false, position = state?.VideoPositionSeconds ?? 0 });
+        });
+
+        group.MapPost("/hoan-thanh", async (string slug, LearnerSession session, LearnerProgress progress, CancellationToken ct) =>
+        {
+            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+                return Results.NotFound();
+            if (lesson.Type == LessonType.Quiz)
+                return Results.Conflict(); // a quiz lesson is completed by passing it, not by saying so
+            await session.CompleteLessonAsync(lesson, ct);
+            return Results.Redirect(SiteLinks.LessonDone(lesson.Slug), permanent: false, preserveMethod: false);
+        }).AddEndpointFilter<SameOriginFilter>();
+
+        group.MapPost("/mo", async (string slug, LearnerSession session, LearnerProgress progress, CancellationToken ct) =>
+        {
+            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+                return Results.NotFound();
+            await session.RecordOpenAsync(lesson, ct);
+            return Results.NoContent();
+        }).AddEndpointFilter<SameOriginFilter>();
+
+        group.MapPost("/video", async (string slug, HttpContext ctx, LearnerSession session, LearnerProgress progress, CancellationToken ct) =>
+        {
+            if (!ctx.Request.HasFormContentType)
+                return Results.BadRequest();
+            var form = await ctx.Request.ReadFormAsync(ct);
+            if (!TryParseSeconds(form["position"], out var position) || !TryParseSeconds(form["duration"], out var duration))
+                return Results.BadRequest();
+            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+                return Results.NotFound();
+            var completed = await session.SaveVideoPositionAsync(lesson, position, duration, ct);
+            return Results.Json(new { completed });
+        }).AddEndpointFilter<SameOriginFilter>();
+
+        return app;
+    }
+
+    /// <summary>Whole seconds between 0 and 24 hours, from what a video element reports (e.g. "93.4").</summary>
+    internal static bool TryParseSeconds(string? value, out int seconds)
+    {
+        seconds = 0;
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d) || d < 0 || d > 86_400)
+            return false;
+        seconds = (int)d;
+        return true;
+    }
+}
+
+/// <summary>
+/// Refuses a state-changing request that does not come from this site's own pages: the Origin header (sent by
+/// browsers on every POST) or, failing it, Sec-Fetch-Site must say so. This replaces the per-page antiforgery
+/// token on the cached public pages; together with SameSite=Lax cookies it stops cross-site forgery.
+/// </summary>
+internal sealed class SameOriginFilter(IOptions<AppOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        IsSameOrigin(context.HttpContext.Request, options.Value.PublicBaseUrl) ? await next(context) : Results.StatusCode(StatusCodes.Status403Forbidden);
+
+    internal static bool IsSameOrigin(HttpRequest request, string? publicBaseUrl)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length > 0)
+            return Matches(origin, $"{request.Scheme}://{request.Host}") || (!string.IsNullOrEmpty(publicBaseUrl) && Matches(origin, publicBaseUrl));
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        return site == "same-origin";
+    }
+
+    private static bool Matches(string origin, string baseUrl) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var a) && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b)
+        && a.Scheme == b.Scheme && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+}
