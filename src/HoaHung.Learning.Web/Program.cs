@@ -1,7 +1,7 @@
 using HoaHung.Learning.Web.Commands;
 using HoaHung.Learning.Web.Hosting;
 
-// The program doubles as the admin command line (ARCHITECTURE.md §5b): `migrate`, `import-content [DIR]`, `backup FILE`.
+// The program doubles as the admin command line (docs/architecture.md §5b): `migrate`, `import-content [DIR]`, `backup FILE`.
 var command = AdminCommands.Parse(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : command.ConfigurationArgs);
 builder.AddLearningSite();

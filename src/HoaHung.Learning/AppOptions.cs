@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HoaHung.Learning;
 
-/// <summary>Where the site keeps its writable state and reads its seed library (ARCHITECTURE.md §5b).</summary>
+/// <summary>Where the site keeps its writable state and reads its seed library (docs/architecture.md §5b).</summary>
 public sealed class AppOptions
 {
     public const string Section = "App";

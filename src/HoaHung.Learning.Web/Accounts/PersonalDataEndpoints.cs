@@ -20,7 +20,7 @@ public static class PersonalDataEndpoints
     {
         app.MapGet("/cua-toi/du-lieu", async (LearnerSession session, PersonalData data, HttpContext ctx, CancellationToken ct) =>
         {
-            var export = await data.ExportAsync(session.UserId!, ct);
+            var export = await data.ExportAsync(session.Learner.UserId!, ct);
             ctx.Response.Headers.CacheControl = "no-store, private";
             ctx.Response.Headers.ContentDisposition = "attachment; filename=\"hoahung-du-lieu-cua-toi.json\"";
             return Results.Text(JsonSerializer.Serialize(export, Json), "application/json; charset=utf-8");

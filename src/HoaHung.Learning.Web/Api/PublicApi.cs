@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoaHung.Learning.Web.Api;
 
-/// <summary>The read-only public JSON API (ARCHITECTURE.md §5): stable, documented by /openapi/v1.json.</summary>
+/// <summary>The read-only public JSON API (docs/architecture.md §5): stable, documented by /openapi/v1.json.</summary>
 internal static class PublicApi
 {
     public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder app)

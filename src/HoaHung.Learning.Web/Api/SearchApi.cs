@@ -1,43 +1,22 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Hosting;
 using HoaHung.Learning.Web.Layout;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Web.Api;
 
 /// <summary>
-/// <c>GET /api/v1/search</c> (ARCHITECTURE.md §5): what the search box suggests while typing and what the ward's
-/// virtual assistant and Zalo channel call. Rate-limited per client address (policy <see cref="RateLimitPolicy"/>,
+/// <c>GET /api/v1/search</c> (docs/architecture.md §5): what the search box suggests while typing and what the ward's
+/// virtual assistant and Zalo channel call. Rate-limited per client address (<see cref="RateLimiting.SearchPolicy"/>,
 /// shared with the search page) and output-cached briefly.
 /// </summary>
 internal static class SearchApi
 {
-    public const string RateLimitPolicy = "search";
-    public const string CachePolicy = "search-api";
     public const int DefaultLimit = 10;
-
-    public static IServiceCollection AddSearchApi(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<SearchRateLimitOptions>().Bind(configuration.GetSection(SearchRateLimitOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy<string, SearchRateLimit>(RateLimitPolicy);
-        });
-        services.AddOutputCache(o => o.AddPolicy(CachePolicy, b => b.Expire(TimeSpan.FromMinutes(1)).Tag(OutputCaching.CatalogTag)
-            .SetVaryByQuery("*").VaryByValue(ctx => new KeyValuePair<string, string>("v", OutputCaching.Encoding(ctx)))));
-        return services;
-    }
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
@@ -45,8 +24,8 @@ internal static class SearchApi
             .WithSummary("Published lessons matching q, best first. Diacritics are optional (\"dang ky vneid\" finds \"Đăng ký VNeID\"); "
                 + "the last word also matches as a prefix. Filters: topic slug, type (tutorial, video, quiz), length (short ≤5 min, "
                 + "medium 6–15, long >15). limit 1–50 (default 10). The snippet is HTML: encoded text with the matches in <mark>.")
-            .RequireRateLimiting(RateLimitPolicy)
-            .CacheOutput(CachePolicy);
+            .RequireRateLimiting(RateLimiting.SearchPolicy)
+            .CacheOutput(OutputCaching.SearchApi);
         return app;
     }
 
@@ -87,48 +66,6 @@ internal static class SearchApi
             sb.Append(part.Match ? $"<mark>{text}</mark>" : text);
         }
         return sb.ToString();
-    }
-}
-
-/// <summary>Requests to search (API and page) a client address may make per window; section <c>Search:RateLimit</c>.</summary>
-public sealed class SearchRateLimitOptions
-{
-    public const string Section = "Search:RateLimit";
-
-    [Range(1, 1_000_000)]
-    public int PermitLimit { get; set; } = 60;
-
-    [Range(1, 3600)]
-    public int WindowSeconds { get; set; } = 60;
-}
-
-/// <summary>A fixed window per client address; refusals are 429 with Retry-After and a sentence a person can read.</summary>
-internal sealed class SearchRateLimit(IOptions<SearchRateLimitOptions> options) : IRateLimiterPolicy<string>
-{
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "-", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.PermitLimit,
-            Window = TimeSpan.FromSeconds(options.Value.WindowSeconds),
-            QueueLimit = 0,
-        });
-
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => RejectAsync;
-
-    private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
-    {
-        var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = options.Value.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["Search.TooManyRequests"].Value;
-        if (http.Request.Path.StartsWithSegments("/api"))
-        {
-            await TypedResults.Problem(text, statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
-            return;
-        }
-        http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync("<!DOCTYPE html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + $"<title>429</title><p style=\"font:1.25rem system-ui,sans-serif;margin:2rem\">{SearchApi.Encoder.Encode(text)} <a href=\"/\">↩</a></p>", ct);
     }
 }
 

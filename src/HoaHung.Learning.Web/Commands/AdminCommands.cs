@@ -6,7 +6,7 @@ namespace HoaHung.Learning.Web.Commands;
 
 public sealed record AdminCommand(string Name, IReadOnlyList<string> Arguments, string[] ConfigurationArgs);
 
-/// <summary>The admin command line of ARCHITECTURE.md §5b: same configuration as the site, exit 0 on success.</summary>
+/// <summary>The admin command line of docs/architecture.md §5b: same configuration as the site, exit 0 on success.</summary>
 public static class AdminCommands
 {
     private static readonly string[] Names = ["migrate", "import-content", "users add", "backup"];

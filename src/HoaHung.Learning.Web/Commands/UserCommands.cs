@@ -4,7 +4,7 @@ using HoaHung.Learning.Data;
 namespace HoaHung.Learning.Web.Commands;
 
 /// <summary>
-/// <c>users add --username NAME --role ROLE [--display-name "…"]</c> (ARCHITECTURE.md §5b). The password is read
+/// <c>users add --username NAME --role ROLE [--display-name "…"]</c> (docs/architecture.md §5b). The password is read
 /// from standard input, never from the command line, where it would stay in the shell history and process list.
 /// </summary>
 public static class UserCommands

@@ -34,100 +34,34 @@ public static class HostingExtensions
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        var baseDir = SitePaths.BaseDirectory(builder.Environment.ContentRootPath);
-        services.AddOptions<AppOptions>().Bind(config.GetSection(AppOptions.Section))
-            .PostConfigure(o =>
-            {
-                o.DataDirectory = SitePaths.Resolve(baseDir, o.DataDirectory);
-                o.ContentDirectory = SitePaths.Resolve(baseDir, o.ContentDirectory);
-            })
-            .ValidateDataAnnotations().ValidateOnStart();
-        var app = new AppOptions();
-        config.GetSection(AppOptions.Section).Bind(app);
-        var dataDir = app.DataDirectory = SitePaths.Resolve(baseDir, app.DataDirectory);
+        var (site, database) = SiteOptions.Bind(builder);
 
-        services.AddLearningData(config, dataDir)
+        services.AddLearningData(database, config, site.DataDirectory)
             .AddCatalog()
             .AddAccounts()
             .AddProgress()
             .AddQuizzes()
-            .AddMedia(o => o.Root = app.MediaDirectory)
-            .AddSearch(config)
-            .AddSiteOutputCache()
-            .AddSearchApi(config);
+            .AddMedia(o => o.Root = site.MediaDirectory)
+            .AddSearch(database);
 
-        services.AddOptions<AccountsOptions>().Bind(config.GetSection(AccountsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AdminBootstrapOptions>().Bind(config.GetSection(AdminBootstrapOptions.Section));
-        var accounts = new AccountsOptions();
-        config.GetSection(AccountsOptions.Section).Bind(accounts);
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.User.RequireUniqueEmail = false;
-                // NIST SP 800-63B: length and a common-password list (PasswordRules), no composition rules.
-                o.Password.RequiredLength = PasswordRules.MinLength;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 1;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedSignIns;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<LearningDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddPasswordValidator<PasswordRules>()
-            .AddClaimsPrincipalFactory<AccountClaims>();
-        // A temporary password set by staff, or a deleted account, ends other sessions within minutes.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
-        services.AddAccountRateLimits(config);
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.Cookie.Name = "hh.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.LoginPath = SiteLinks.SignIn;
-            o.LogoutPath = SiteLinks.SignOut;
-            o.ExpireTimeSpan = TimeSpan.FromDays(30);
-            o.SlidingExpiration = true;
-            o.AccessDeniedPath = SiteLinks.AccessDenied;
-        });
-        services.AddAuthorization();
-        services.AddCascadingAuthenticationState();
+        services.AddSiteAccounts(config)
+            .AddSiteRateLimits(config)
+            .AddSiteOutputCache()
+            .AddSiteLocalization()
+            .AddSiteCompression()
+            .AddSitePages();
+        return builder;
+    }
+
+    /// <summary>Razor components (static SSR for learners, Interactive Server with MudBlazor for staff), the API description and the per-request helpers.</summary>
+    private static IServiceCollection AddSitePages(this IServiceCollection services)
+    {
         services.AddDataProtection().SetApplicationName("HoaHung.Learning").PersistKeysToDbContext<LearningDbContext>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "hh.af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
-        // Vietnamese text goes out as UTF-8, not as &#x...; entities (smaller pages, readable source).
-        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.Configure<RequestLocalizationOptions>(o =>
-        {
-            var cultures = Preferences.Cultures.Select(c => new CultureInfo(c)).ToList();
-            o.DefaultRequestCulture = new RequestCulture("vi");
-            o.SupportedCultures = cultures;
-            o.SupportedUICultures = cultures;
-            // Only the reader's explicit choice counts: the cached pages vary by this cookie, nothing else.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
-        });
-
-        services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.Providers.Add<BrotliCompressionProvider>();
-            o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/vtt", "image/svg+xml", "application/manifest+json"]);
-        });
-        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
-
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -141,7 +75,38 @@ public static class HostingExtensions
         services.AddScoped<SiteUrls>();
         services.AddScoped<LearnerSession>();
         PublicPageAntiforgery.Decorate(services);
-        return builder;
+        return services;
+    }
+
+    private static IServiceCollection AddSiteLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Vietnamese text goes out as UTF-8, not as &#x...; entities (smaller pages, readable source).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Preferences.Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("vi");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // Only the reader's explicit choice counts: the cached pages vary by this cookie, nothing else.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        return services;
+    }
+
+    private static IServiceCollection AddSiteCompression(this IServiceCollection services)
+    {
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/vtt", "image/svg+xml", "application/manifest+json"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
+        return services;
     }
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -170,7 +135,7 @@ public static class HostingExtensions
             app.UseHsts();
         }
         app.UseWhen(ctx => !SitePaths.IsMachinePath(ctx.Request.Path),
-            b => b.UseStatusCodePagesWithReExecute(SiteLinks.NotFoundPage, createScopeForStatusCodePages: true));
+            b => b.UseStatusCodePagesWithReExecute(SiteLinks.StatusPage, createScopeForStatusCodePages: true));
         app.UseMiddleware<SecurityHeaders>();
         app.UseMediaFiles();
         app.UseRequestLocalization();
@@ -186,9 +151,9 @@ public static class HostingExtensions
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();
         app.MapPublicApi();
+        app.MapSearchApi();
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
-        app.MapSearchApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace HoaHung.Learning.Web.Hosting;
 
 /// <summary>
-/// The output cache of anonymous public pages (ARCHITECTURE.md §3). The cache sits outside response
+/// The output cache of anonymous public pages (docs/architecture.md §3). The cache sits outside response
 /// compression, so a page is compressed once when it is stored, not on every hit; it therefore varies by the
 /// encoding the client accepts, and by the preferences the HTML depends on (language, text size), never by
 /// anything personal. Signed-in requests and responses that set a cookie are never stored (default policy).
@@ -14,6 +14,7 @@ public static class OutputCaching
 {
     public const string PublicPage = "public-page";
     public const string PublicApi = "public-api";
+    public const string SearchApi = "search-api";
     public const string CatalogTag = "catalog";
 
     public static IServiceCollection AddSiteOutputCache(this IServiceCollection services)
@@ -24,6 +25,9 @@ public static class OutputCaching
             o.AddPolicy(PublicPage, b => b.Expire(TimeSpan.FromHours(6)).Tag(CatalogTag).SetVaryByQuery("trang", "q", "chu-de", "loai", "thoi-luong")
                 .VaryByValue(ctx => new KeyValuePair<string, string>("v", VaryKey(ctx))));
             o.AddPolicy(PublicApi, b => b.Expire(TimeSpan.FromMinutes(30)).Tag(CatalogTag).SetVaryByQuery("*")
+                .VaryByValue(ctx => new KeyValuePair<string, string>("v", Encoding(ctx))));
+            // Suggestions while typing repeat the same few queries: a minute is enough to absorb a classroom.
+            o.AddPolicy(SearchApi, b => b.Expire(TimeSpan.FromMinutes(1)).Tag(CatalogTag).SetVaryByQuery("*")
                 .VaryByValue(ctx => new KeyValuePair<string, string>("v", Encoding(ctx))));
         });
         services.AddSingleton<ICatalogChanged, OutputCacheEviction>();

@@ -5,7 +5,7 @@ namespace HoaHung.Learning.Web.Hosting;
 
 /// <summary>
 /// Language and text size are links, not forms: a GET that sets a cookie and goes back. That keeps the
-/// public pages free of antiforgery forms, so they stay in the output cache (ARCHITECTURE.md §3).
+/// public pages free of antiforgery forms, so they stay in the output cache (docs/architecture.md §3).
 /// </summary>
 internal static class PreferenceEndpoints
 {

@@ -1,14 +1,15 @@
-using HoaHung.Learning.Web.Layout;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using System.Text.Encodings.Web;
+using HoaHung.Learning.Web.Layout;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Web.Hosting;
 
-/// <summary>Configuration section <c>App:RateLimits</c>: attempts per client IP address.</summary>
+/// <summary>Configuration section <c>App:RateLimits</c>: every rate limit of the site, counted per client address.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "App:RateLimits";
@@ -23,26 +24,40 @@ public sealed class RateLimitOptions
     /// <summary>Sign-up posts per 10 minutes.</summary>
     [Range(1, 100_000)]
     public int SignUpPerTenMinutes { get; set; } = 30;
+
+    /// <summary>Searches (the search page and <c>/api/v1/search</c>) per <see cref="SearchWindowSeconds"/>.</summary>
+    [Range(1, 1_000_000)]
+    public int SearchPermitLimit { get; set; } = 60;
+
+    [Range(1, 3600)]
+    public int SearchWindowSeconds { get; set; } = 60;
 }
 
 /// <summary>
-/// Rate limits on the account forms (ARCHITECTURE.md §6). They apply to POSTs only: reading the forms is free.
-/// A refused request gets 429, a Retry-After header and a short page in Vietnamese.
+/// The site's rate limits (docs/architecture.md §6), in one place with one refusal: 429 with <c>Retry-After</c>; an
+/// API caller gets a problem document, a person gets the site's status page (<see cref="StatusPage"/>) through the
+/// status-code pages, with a sentence in her language saying how long to wait.
 /// </summary>
-public static class RateLimits
+public static class RateLimiting
 {
-    public static IServiceCollection AddAccountRateLimits(this IServiceCollection services, IConfiguration config)
+    /// <summary>The policy of the search page and the search API.</summary>
+    public const string SearchPolicy = "search";
+
+    /// <summary>Which limit refused a request, for the status page's sentence.</summary>
+    internal const string RefusedBy = "hh.rate-limit";
+
+    public static IServiceCollection AddSiteRateLimits(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<RateLimitOptions>().Bind(config.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        var o = new RateLimitOptions();
-        config.GetSection(RateLimitOptions.Section).Bind(o);
         services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
             {
+                // Account forms: only the posts count, reading the forms is free.
                 if (!HttpMethods.IsPost(ctx.Request.Method))
                     return RateLimitPartition.GetNoLimiter("");
+                var o = ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var path = ctx.Request.Path;
                 if (path.StartsWithSegments(SiteLinks.SignIn))
                     return Window("sign-in:" + Client(ctx), o.SignInPerMinute, TimeSpan.FromMinutes(1));
@@ -50,27 +65,31 @@ public static class RateLimits
                     return Window("sign-up:" + Client(ctx), o.SignUpPerTenMinutes, TimeSpan.FromMinutes(10));
                 return RateLimitPartition.GetNoLimiter("");
             });
-            r.OnRejected = async (context, ct) =>
-            {
-                var response = context.HttpContext.Response;
-                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
-                response.Headers.RetryAfter = seconds.ToString();
-                response.Headers.CacheControl = "no-store";
-                response.ContentType = "text/html; charset=utf-8";
-                var minutes = Math.Max(1, (seconds + 59) / 60);
-                var L = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                var lang = Preferences.Culture(context.HttpContext);
-                await response.WriteAsync(
-                    $"<!DOCTYPE html><html lang=\"{lang}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-                    $"<title>{Encode(L["RateLimit.Title"])}</title><body style=\"font:1.25rem/1.6 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem\">" +
-                    $"<h1>{Encode(L["RateLimit.Title"])}</h1><p>{Encode(L["RateLimit.Text", minutes])}</p>" +
-                    $"<p><a href=\"/\">{Encode(L["Home"])}</a></p></body></html>", ct);
-            };
+            r.AddPolicy<string, SearchRateLimit>(SearchPolicy);
+            r.OnRejected = RejectAsync;
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Window(string key, int limit, TimeSpan window) =>
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.CacheControl = "no-store";
+        var search = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SearchPolicy;
+        http.Items[RefusedBy] = search ? SearchPolicy : "account";
+        if (SitePaths.IsMachinePath(http.Request.Path))
+        {
+            var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            await TypedResults.Problem(L[search ? "Search.TooManyRequests" : "RateLimit.Title"].Value,
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+        }
+        // A page request ends here without a body: the status-code pages render StatusPage for it.
+    }
+
+    internal static RateLimitPartition<string> Window(string key, int limit, TimeSpan window) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
@@ -78,9 +97,16 @@ public static class RateLimits
             QueueLimit = 0,
         });
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    internal static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();
+}
 
-    private static string Encode(LocalizedString s) => Html.Encode(s.Value);
+/// <summary>A fixed window per client address for searches (page and API).</summary>
+internal sealed class SearchRateLimit(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
+{
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        RateLimiting.Window("search:" + RateLimiting.Client(httpContext), options.Value.SearchPermitLimit,
+            TimeSpan.FromSeconds(options.Value.SearchWindowSeconds));
 
-    private static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();
+    // The site-wide refusal (RateLimiting.RejectAsync) answers for every policy.
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 }

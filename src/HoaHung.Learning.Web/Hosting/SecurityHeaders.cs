@@ -1,6 +1,6 @@
 namespace HoaHung.Learning.Web.Hosting;
 
-/// <summary>Headers of ARCHITECTURE.md §6 on every response, cached ones included.</summary>
+/// <summary>Headers of docs/architecture.md §6 on every response, cached ones included.</summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     // No inline or third-party script anywhere; styles allow inline attributes because MudBlazor sets them on

@@ -29,6 +29,7 @@ public static class SiteLinks
 
     public const string ErrorPage = "/loi";
     public const string NotFoundPage = "/khong-tim-thay";
+    public const string StatusPage = "/trang-loi";
 
     public static string Lesson(string slug) => $"/bai-hoc/{slug}";
     public static string Topic(string slug) => $"/chu-de/{slug}";

@@ -7,63 +7,74 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace HoaHung.Learning.Web.Progress;
 
 /// <summary>
-/// The learner behind the current request: her account when signed in, otherwise the anonymous progress kept
-/// in her signed cookie (<c>hh.progress</c>). Pages and endpoints record progress through here so that both
-/// kinds of reader are handled in one place. The user id always comes from the authenticated principal.
+/// The one place that knows who is learning in this request: her account when signed in, otherwise the anonymous
+/// progress in her signed cookie (<c>hh.progress</c>), or a fresh one. Pages and endpoints hand
+/// <see cref="Learner"/> to the services and never branch on which kind she is; the cookie is written back,
+/// once, just before the response starts, and only if a service changed it. The user id always comes from the
+/// authenticated principal.
 /// </summary>
-public sealed class LearnerSession(IHttpContextAccessor accessor, IDataProtectionProvider protection,
-    LearnerProgress progress, TimeProvider clock)
+public sealed class LearnerSession(IHttpContextAccessor accessor, IDataProtectionProvider protection)
 {
     public const string CookieName = "hh.progress";
     public const string ProtectorPurpose = "HoaHung.Learning.AnonymousProgress.v1";
     private static readonly TimeSpan CookieLifetime = TimeSpan.FromDays(400);
     private readonly IDataProtector protector = protection.CreateProtector(ProtectorPurpose);
-    private AnonymousProgress? anonymous;
-    private bool anonymousRead;
+    private Learner? learner;
 
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("No HTTP request");
 
-    public string? UserId =>
-        Http.User.Identity?.IsAuthenticated == true ? Http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    public bool IsSignedIn => Http.User.Identity?.IsAuthenticated == true;
 
-    /// <summary>Who is learning, or null for a reader who has neither an account nor a progress cookie yet.</summary>
-    public Learner? Current => UserId is { } id ? Learner.Account(id)
-        : ReadAnonymous() is { } a ? Learner.Anonymous(a.Id) : null;
+    public Learner Learner => learner ??= Create();
 
-    /// <summary>The current learner, giving an anonymous reader a progress cookie if she has none yet.</summary>
-    public Learner Ensure()
+    private Learner Create()
     {
-        if (Current is { } learner)
-            return learner;
-        var created = AnonymousProgress.New();
-        WriteAnonymous(created);
-        return Learner.Anonymous(created.Id);
+        var http = Http;
+        if (IsSignedIn && http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            return Learner.Account(userId);
+        var visitor = Learner.Visitor(ReadCookie() ?? AnonymousProgress.New());
+        http.Response.OnStarting(() =>
+        {
+            if (visitor.CookieChanged && learner == visitor)
+                WriteCookie(visitor.Anonymous!);
+            return Task.CompletedTask;
+        });
+        return visitor;
+    }
+
+    /// <summary>At sign-in or sign-up: moves the cookie's progress into the account, then drops the cookie.</summary>
+    public async Task MergeIntoAccountAsync(string userId, LearnerProgress progress, CancellationToken ct)
+    {
+        if (ReadCookie() is not { } cookie)
+            return;
+        await progress.MergeAsync(userId, cookie, ct);
+        ForgetCookie();
+    }
+
+    /// <summary>Deletes the anonymous progress cookie (after a merge, or when she deletes her account).</summary>
+    public void ForgetCookie()
+    {
+        learner = null;
+        Http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
     }
 
     /// <summary>The anonymous reader's progress from her cookie; null when absent, tampered with or malformed.</summary>
-    public AnonymousProgress? ReadAnonymous()
+    private AnonymousProgress? ReadCookie()
     {
-        if (anonymousRead)
-            return anonymous;
-        anonymousRead = true;
         var value = Http.Request.Cookies[CookieName];
         if (string.IsNullOrEmpty(value) || value.Length > 4000)
             return null;
         try
         {
-            anonymous = AnonymousProgress.FromBytes(protector.Unprotect(WebEncoders.Base64UrlDecode(value)));
+            return AnonymousProgress.FromBytes(protector.Unprotect(WebEncoders.Base64UrlDecode(value)));
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
-            anonymous = null; // an old key, or a hand-edited cookie: start afresh rather than fail the page
+            return null; // an old key, or a hand-edited cookie: start afresh rather than fail the page
         }
-        return anonymous;
     }
 
-    public void WriteAnonymous(AnonymousProgress value)
-    {
-        anonymous = value;
-        anonymousRead = true;
+    private void WriteCookie(AnonymousProgress value) =>
         Http.Response.Cookies.Append(CookieName, WebEncoders.Base64UrlEncode(protector.Protect(value.ToBytes())), new CookieOptions
         {
             HttpOnly = true,
@@ -73,65 +84,4 @@ public sealed class LearnerSession(IHttpContextAccessor accessor, IDataProtectio
             MaxAge = CookieLifetime,
             Path = "/",
         });
-    }
-
-    public void ClearAnonymous()
-    {
-        anonymous = null;
-        Http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
-    }
-
-    /// <summary>Her progress in one lesson, whoever she is; null when she has none.</summary>
-    public async Task<LessonState?> StateAsync(LessonRef lesson, CancellationToken ct)
-    {
-        if (UserId is { } id)
-            return await progress.StateAsync(id, lesson.Id, ct);
-        return ReadAnonymous()?.Find(lesson.Id) is { } entry ? new LessonState(entry.IsCompleted, entry.VideoPosition) : null;
-    }
-
-    public async Task RecordOpenAsync(LessonRef lesson, CancellationToken ct)
-    {
-        if (UserId is { } id)
-        {
-            await progress.RecordOpenAsync(id, lesson.Id, ct);
-            return;
-        }
-        var cookie = ReadAnonymous() ?? AnonymousProgress.New();
-        cookie.Opened(lesson.Id, clock.GetUtcNow());
-        WriteAnonymous(cookie);
-    }
-
-    /// <summary>Marks the lesson completed (idempotent), for an account or in the anonymous cookie.</summary>
-    public async Task<CompletionView> CompleteLessonAsync(LessonRef lesson, CancellationToken ct)
-    {
-        if (UserId is { } id)
-            return await progress.CompleteAsync(id, lesson, ct);
-        var cookie = ReadAnonymous() ?? AnonymousProgress.New();
-        cookie.Completed(lesson.Id, clock.GetUtcNow());
-        WriteAnonymous(cookie);
-        return new CompletionView(lesson, await progress.PathsContainingAsync(cookie, lesson.Id, ct), []);
-    }
-
-    /// <summary>Saves the video position; returns whether this completed the lesson.</summary>
-    public async Task<bool> SaveVideoPositionAsync(LessonRef lesson, int seconds, int duration, CancellationToken ct)
-    {
-        if (UserId is { } id)
-            return await progress.SaveVideoPositionAsync(id, lesson, seconds, duration, ct);
-        var cookie = ReadAnonymous() ?? AnonymousProgress.New();
-        cookie.VideoAt(lesson.Id, seconds, clock.GetUtcNow());
-        var watched = LearnerProgress.IsWatched(seconds, duration);
-        if (watched)
-            cookie.Completed(lesson.Id, clock.GetUtcNow());
-        WriteAnonymous(cookie);
-        return watched;
-    }
-
-    /// <summary>At sign-in or sign-up: moves the cookie's progress into the account, then drops the cookie.</summary>
-    public async Task MergeIntoAccountAsync(string userId, CancellationToken ct)
-    {
-        if (ReadAnonymous() is not { } cookie)
-            return;
-        await progress.MergeAsync(userId, cookie, ct);
-        ClearAnonymous();
-    }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace HoaHung.Learning.Web.Progress;
 
 /// <summary>
-/// The small endpoints behind the lesson page's personal parts (ARCHITECTURE.md §3): the lesson page itself is
+/// The small endpoints behind the lesson page's personal parts (docs/architecture.md §3): the lesson page itself is
 /// the same for every anonymous reader and served from the output cache, so "I have finished this lesson" is a
 /// plain form posting here, and the video position comes from a few lines of JS. They carry no antiforgery token
 /// (the cached page cannot hold one): each POST must come from this site's own pages, checked by its origin.
@@ -20,43 +20,43 @@ public static class ProgressEndpoints
     {
         var group = app.MapGroup("/tien-do/{slug}").ExcludeFromDescription().DisableAntiforgery();
 
-        group.MapGet("", async (string slug, LearnerSession session, LearnerProgress progress, HttpContext ctx, CancellationToken ct) =>
+        group.MapGet("", async (string slug, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, HttpContext ctx, CancellationToken ct) =>
         {
             ctx.Response.Headers.CacheControl = "no-store, private";
-            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+            if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
-            var state = await session.StateAsync(lesson, ct);
+            var state = await progress.StateAsync(session.Learner, lesson.Id, ct);
             return Results.Json(new { completed = state?.Completed ?? false, position = state?.VideoPositionSeconds ?? 0 });
         });
 
-        group.MapPost("/hoan-thanh", async (string slug, LearnerSession session, LearnerProgress progress, CancellationToken ct) =>
+        group.MapPost("/hoan-thanh", async (string slug, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, CancellationToken ct) =>
         {
-            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+            if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
             if (lesson.Type == LessonType.Quiz)
                 return Results.Conflict(); // a quiz lesson is completed by passing it, not by saying so
-            await session.CompleteLessonAsync(lesson, ct);
+            await progress.CompleteAsync(session.Learner, lesson.Id, ct);
             return Results.Redirect(SiteLinks.LessonDone(lesson.Slug), permanent: false, preserveMethod: false);
         }).AddEndpointFilter<SameOriginFilter>();
 
-        group.MapPost("/mo", async (string slug, LearnerSession session, LearnerProgress progress, CancellationToken ct) =>
+        group.MapPost("/mo", async (string slug, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, CancellationToken ct) =>
         {
-            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+            if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
-            await session.RecordOpenAsync(lesson, ct);
+            await progress.RecordOpenAsync(session.Learner, lesson.Id, ct);
             return Results.NoContent();
         }).AddEndpointFilter<SameOriginFilter>();
 
-        group.MapPost("/video", async (string slug, HttpContext ctx, LearnerSession session, LearnerProgress progress, CancellationToken ct) =>
+        group.MapPost("/video", async (string slug, HttpContext ctx, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, CancellationToken ct) =>
         {
             if (!ctx.Request.HasFormContentType)
                 return Results.BadRequest();
             var form = await ctx.Request.ReadFormAsync(ct);
             if (!TryParseSeconds(form["position"], out var position) || !TryParseSeconds(form["duration"], out var duration))
                 return Results.BadRequest();
-            if (await progress.FindLessonAsync(slug, ct) is not { } lesson)
+            if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
-            var completed = await session.SaveVideoPositionAsync(lesson, position, duration, ct);
+            var completed = await progress.SaveVideoPositionAsync(session.Learner, lesson.Id, position, duration, ct);
             return Results.Json(new { completed });
         }).AddEndpointFilter<SameOriginFilter>();
 

@@ -4,7 +4,7 @@ using HoaHung.Learning.Search;
 
 namespace HoaHung.Learning.Web.Search;
 
-/// <summary>The search page's query keys and their Vietnamese values (ARCHITECTURE.md §5: slugs without diacritics).</summary>
+/// <summary>The search page's query keys and their Vietnamese values (docs/architecture.md §5: slugs without diacritics).</summary>
 internal static class SearchFilters
 {
     public const string Query = "q";

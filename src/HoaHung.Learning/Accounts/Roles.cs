@@ -1,6 +1,6 @@
 namespace HoaHung.Learning.Accounts;
 
-/// <summary>The roles of ARCHITECTURE.md §6. Every account is a Learner; staff roles add to it.</summary>
+/// <summary>The roles of docs/architecture.md §6. Every account is a Learner; staff roles add to it.</summary>
 public static class Roles
 {
     public const string Learner = "Learner";

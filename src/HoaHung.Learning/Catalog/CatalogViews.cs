@@ -1,9 +1,17 @@
+using System.Linq.Expressions;
+
 namespace HoaHung.Learning.Catalog;
 
 public sealed record TopicCard(string Slug, string Title, string Description, string Icon, int LessonCount);
 
-public sealed record LessonCard(string Slug, string Title, string Summary, LessonType Type, LessonLevel Level,
-    int Minutes, string TopicSlug, string TopicTitle);
+/// <summary>A published lesson as lists show it; <see cref="Id"/> lets a caller record progress without looking the slug up again.</summary>
+public sealed record LessonCard(int Id, string Slug, string Title, string Summary, LessonType Type, LessonLevel Level,
+    int Minutes, string TopicSlug, string TopicTitle)
+{
+    /// <summary>The one projection from a lesson row to its card: <c>lessons.Select(LessonCard.FromLesson)</c>.</summary>
+    public static readonly Expression<Func<Lesson, LessonCard>> FromLesson = l =>
+        new LessonCard(l.Id, l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title);
+}
 
 public sealed record PathCard(string Slug, string Title, string Summary, int LessonCount, int Minutes);
 
@@ -26,7 +34,6 @@ public sealed record LessonView(
     IReadOnlyList<string> Tags,
     DateTime PublishedAt,
     DateTime UpdatedAt,
-    int RevisionId,
     string BodyHtml,
     string? VideoHtml,
     string? VideoUrl,

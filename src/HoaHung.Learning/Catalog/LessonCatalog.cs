@@ -14,8 +14,18 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
 
     private IQueryable<Lesson> Published => db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published);
 
-    private static IQueryable<LessonCard> Cards(IQueryable<Lesson> lessons) => lessons.Select(l =>
-        new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title));
+    private static IQueryable<LessonCard> Cards(IQueryable<Lesson> lessons) => lessons.Select(LessonCard.FromLesson);
+
+    /// <summary>The cards of those of <paramref name="ids"/> that are published, by id (one query).</summary>
+    public async Task<Dictionary<int, LessonCard>> CardsAsync(IEnumerable<int> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return list.Count == 0 ? [] : await Cards(Published.Where(l => list.Contains(l.Id))).ToDictionaryAsync(c => c.Id, ct);
+    }
+
+    /// <summary>A published lesson's card by its slug, for the endpoints that record progress in it.</summary>
+    public Task<LessonCard?> CardAsync(string slug, CancellationToken ct) =>
+        Cards(Published.Where(l => l.Slug == slug)).FirstOrDefaultAsync(ct);
 
     public async Task<IReadOnlyList<TopicCard>> TopicsAsync(CancellationToken ct) =>
         await db.Topics.AsNoTracking().OrderBy(t => t.Order)
@@ -79,11 +89,11 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
 
     public async Task<LessonView?> LessonAsync(string slug, CancellationToken ct)
     {
-        var row = await Published.Where(l => l.Slug == slug && l.PublishedRevisionId != null)
+        var lesson = Published.Where(l => l.Slug == slug && l.PublishedRevisionId != null);
+        var card = await Cards(lesson).FirstOrDefaultAsync(ct);
+        var row = card is null ? null : await lesson
             .Select(l => new
             {
-                l.Id,
-                Card = new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title),
                 l.Tags,
                 l.TopicId,
                 l.PublishedAt,
@@ -92,15 +102,15 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
                 Revision = l.PublishedRevision!,
             })
             .FirstOrDefaultAsync(ct);
-        if (row is null)
+        if (card is null || row is null)
             return null;
 
         var rendered = await RenderAsync(row.Revision, ct);
-        var paths = await PathPositionsAsync(row.Id, ct);
-        var related = await Cards(Published.Where(l => l.TopicId == row.TopicId && l.Id != row.Id)
+        var paths = await PathPositionsAsync(card.Id, ct);
+        var related = await Cards(Published.Where(l => l.TopicId == row.TopicId && l.Id != card.Id)
             .OrderBy(l => l.Order).ThenBy(l => l.Title).Take(4)).ToListAsync(ct);
         var tags = row.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return new LessonView(row.Card, tags, row.PublishedAt ?? row.UpdatedAt, row.UpdatedAt, row.Revision.Id,
+        return new LessonView(card, tags, row.PublishedAt ?? row.UpdatedAt, row.UpdatedAt,
             rendered.BodyHtml, rendered.VideoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related, row.Quiz);
     }
 

@@ -8,7 +8,7 @@ using HoaHung.Learning.Quizzes;
 namespace HoaHung.Learning.ContentPacks;
 
 /// <summary>
-/// Reads a content folder (ARCHITECTURE.md §5, content/README.md) into validated sources. Every field is
+/// Reads a content folder (docs/architecture.md §5, content/README.md) into validated sources. Every field is
 /// untrusted: a malformed file becomes a <see cref="ContentProblem"/> naming the file and the reason, and is skipped.
 /// </summary>
 public sealed partial class ContentReader(LessonMarkdown markdown)

@@ -7,13 +7,15 @@ namespace HoaHung.Learning.Data;
 public static class DataModule
 {
     /// <summary>
-    /// Registers the provider chosen by <c>Database:Provider</c>. Consumers ask for <see cref="LearningDbContext"/>
-    /// (scoped, for requests) or <see cref="IDbContextFactory{LearningDbContext}"/> (a context per operation,
-    /// for interactive components and background work).
+    /// Registers the provider chosen by <c>Database:Provider</c> (<paramref name="database"/>, bound once by the host).
+    /// Consumers ask for <see cref="LearningDbContext"/> (scoped, for requests) or
+    /// <see cref="IDbContextFactory{LearningDbContext}"/> (a context per operation, for interactive components and
+    /// background work).
     /// </summary>
-    public static IServiceCollection AddLearningData(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static IServiceCollection AddLearningData(this IServiceCollection services, DatabaseOptions database,
+        IConfiguration configuration, string dataDirectory)
     {
-        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
+        var provider = database.Provider;
         if (provider == DatabaseProvider.Postgres)
         {
             var cs = configuration.GetConnectionString("Postgres");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Data;
 
-/// <summary>Provider-specific operations: migrations at start and consistent backups (ARCHITECTURE.md §5b).</summary>
+/// <summary>Provider-specific operations: migrations at start and consistent backups (docs/architecture.md §5b).</summary>
 public interface IDatabaseMaintenance
 {
     Task MigrateAsync(CancellationToken ct);

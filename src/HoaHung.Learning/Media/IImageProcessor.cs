@@ -2,7 +2,7 @@ namespace HoaHung.Learning.Media;
 
 /// <summary>
 /// Turns uploaded image bytes into the files the site serves. The one seam around the image engine
-/// (ARCHITECTURE.md §6b): nothing outside <see cref="VipsImageProcessor"/> knows about NetVips.
+/// (docs/architecture.md §6b): nothing outside <see cref="VipsImageProcessor"/> knows about NetVips.
 /// </summary>
 public interface IImageProcessor
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Media;
 
-/// <summary>Limits and settings of the media pipeline (ARCHITECTURE.md §6). Set by <see cref="MediaModule.AddMedia"/>.</summary>
+/// <summary>Limits and settings of the media pipeline (docs/architecture.md §6). Set by <see cref="MediaModule.AddMedia"/>.</summary>
 public sealed class MediaOptions
 {
     /// <summary>Absolute folder of the stored files; the composition root sets it from <c>AppOptions.MediaDirectory</c>.</summary>

@@ -5,7 +5,7 @@ namespace HoaHung.Learning.Media;
 
 /// <summary>
 /// Process-wide libvips settings, applied once before the first image is touched. The block list is global to
-/// libvips, which is why nothing else in the application may use NetVips (ARCHITECTURE.md §6, §6b).
+/// libvips, which is why nothing else in the application may use NetVips (docs/architecture.md §6, §6b).
 /// </summary>
 internal static class VipsSetup
 {

@@ -5,52 +5,59 @@ using Microsoft.EntityFrameworkCore;
 namespace HoaHung.Learning.Progress;
 
 /// <summary>
-/// Records and reads a signed-in learner's progress. Every method takes the learner's own user id, which
-/// callers take from the authenticated principal and never from the request: a learner can only read and
-/// change her own rows. Anonymous readers' progress lives in their cookie (<see cref="AnonymousProgress"/>)
-/// and joins the account through <see cref="MergeAsync"/>.
+/// Records and reads a learner's progress, whoever she is: a signed-in learner's rows in the database, an anonymous
+/// reader's in her cookie (<see cref="Learner.Anonymous"/>, changed in place; the web layer writes it back). The
+/// learner comes from the authenticated principal or the signed cookie, never from the request, so a learner can
+/// only read and change her own progress. An anonymous reader's progress joins her account through
+/// <see cref="MergeAsync"/>.
 /// </summary>
 public sealed class LearnerProgress(
-    LearningDbContext db, TimeProvider clock, Certificates certificates, IEnumerable<IAnonymousWorkMerger> mergers)
+    LearningDbContext db, LessonCatalog catalog, TimeProvider clock, Certificates certificates, IEnumerable<IAnonymousWorkMerger> mergers)
 {
     /// <summary>Share of a video that counts as having watched it.</summary>
     public const double WatchedShare = 0.9;
 
-    public Task<LessonRef?> FindLessonAsync(string slug, CancellationToken ct) =>
-        db.Lessons.AsNoTracking().Where(l => l.Slug == slug && l.Status == LessonStatus.Published)
-            .Select(l => new LessonRef(l.Id, l.Slug, l.Title, l.Type)).FirstOrDefaultAsync(ct);
+    public static bool IsWatched(int seconds, int duration) => duration > 0 && seconds >= duration * WatchedShare;
 
-    public Task<LessonState?> StateAsync(string userId, int lessonId, CancellationToken ct) =>
-        db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId && p.LessonId == lessonId)
-            .Select(p => new LessonState(p.CompletedAt != null, p.VideoPositionSeconds)).FirstOrDefaultAsync(ct);
+    /// <summary>Her progress in one lesson; null when she has none.</summary>
+    public async Task<LessonState?> StateAsync(Learner learner, int lessonId, CancellationToken ct)
+    {
+        if (learner.UserId is { } userId)
+            return await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId && p.LessonId == lessonId)
+                .Select(p => new LessonState(p.CompletedAt != null, p.VideoPositionSeconds)).FirstOrDefaultAsync(ct);
+        return learner.Anonymous!.Find(lessonId) is { } entry ? new LessonState(entry.IsCompleted, entry.VideoPosition) : null;
+    }
 
-    public Task RecordOpenAsync(string userId, int lessonId, CancellationToken ct) =>
-        UpsertAsync(userId, lessonId, (p, now) => p.LastOpenedAt = now, ct);
+    public Task RecordOpenAsync(Learner learner, int lessonId, CancellationToken ct) =>
+        ChangeAsync(learner, lessonId, (p, now) => p.LastOpenedAt = now, (a, now) => a.Opened(lessonId, now), ct);
 
     /// <summary>Marks the lesson completed (idempotent) and issues the certificates this earns.</summary>
-    public async Task<CompletionView> CompleteAsync(string userId, LessonRef lesson, CancellationToken ct)
+    public async Task CompleteAsync(Learner learner, int lessonId, CancellationToken ct)
     {
-        await UpsertAsync(userId, lesson.Id, (p, now) => { p.LastOpenedAt = now; p.CompletedAt ??= now; }, ct);
-        var issued = await certificates.IssueEarnedAsync(userId, ct);
-        return new CompletionView(lesson, await PathsContainingAsync(userId, lesson.Id, ct), issued);
+        await ChangeAsync(learner, lessonId, (p, now) => { p.LastOpenedAt = now; p.CompletedAt ??= now; },
+            (a, now) => a.Completed(lessonId, now), ct);
+        if (learner.UserId is { } userId)
+            await certificates.IssueEarnedAsync(userId, ct);
     }
 
     /// <summary>Saves where she stopped in the video; having watched <see cref="WatchedShare"/> of it completes the lesson.</summary>
-    public async Task<bool> SaveVideoPositionAsync(string userId, LessonRef lesson, int seconds, int duration, CancellationToken ct)
+    public async Task<bool> SaveVideoPositionAsync(Learner learner, int lessonId, int seconds, int duration, CancellationToken ct)
     {
         var watched = IsWatched(seconds, duration);
-        await UpsertAsync(userId, lesson.Id, (p, now) =>
+        await ChangeAsync(learner, lessonId, (p, now) =>
         {
             p.LastOpenedAt = now;
             p.VideoPositionSeconds = seconds;
             if (watched) p.CompletedAt ??= now;
+        }, (a, now) =>
+        {
+            a.VideoAt(lessonId, seconds, now);
+            if (watched) a.Completed(lessonId, now);
         }, ct);
-        if (watched)
+        if (watched && learner.UserId is { } userId)
             await certificates.IssueEarnedAsync(userId, ct);
         return watched;
     }
-
-    public static bool IsWatched(int seconds, int duration) => duration > 0 && seconds >= duration * WatchedShare;
 
     /// <summary>
     /// Adds an anonymous reader's progress to her account. Idempotent (earliest first-open, latest last-open,
@@ -78,49 +85,11 @@ public sealed class LearnerProgress(
         await certificates.IssueEarnedAsync(userId, ct);
     }
 
-    public async Task<MyLearningView> MyLearningAsync(string userId, CancellationToken ct)
+    /// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>
+    public async Task<MyLearningView> MyLearningAsync(Learner learner, CancellationToken ct)
     {
-        var rows = await RowsAsync(userId, ct);
-        var view = await ViewAsync(rows, ct);
-        return view with { Certificates = await certificates.ForUserAsync(userId, ct) };
-    }
-
-    /// <summary>The same page for a reader without an account, from her cookie.</summary>
-    public Task<MyLearningView> MyLearningAsync(AnonymousProgress anonymous, CancellationToken ct) =>
-        ViewAsync(anonymous.Lessons.Select(l => new ProgressRow(l.LessonId, AnonymousProgress.ToDateTime(l.FirstOpened),
-            AnonymousProgress.ToDateTime(l.LastOpened), l.IsCompleted ? AnonymousProgress.ToDateTime(l.Completed) : null,
-            l.VideoPosition)).ToList(), ct);
-
-    /// <summary>How far along each path containing <paramref name="lessonId"/> an anonymous reader is.</summary>
-    public async Task<IReadOnlyList<PathProgressView>> PathsContainingAsync(AnonymousProgress anonymous, int lessonId, CancellationToken ct)
-    {
-        var view = await MyLearningAsync(anonymous, ct);
-        var slugs = await PathSlugsContainingAsync(lessonId, ct);
-        return view.Paths.Where(p => slugs.Contains(p.Slug)).ToList();
-    }
-
-    /// <summary>How far along each path containing <paramref name="lessonId"/> a signed-in learner is.</summary>
-    public async Task<IReadOnlyList<PathProgressView>> PathsContainingAsync(string userId, int lessonId, CancellationToken ct)
-    {
-        var slugs = await PathSlugsContainingAsync(lessonId, ct);
-        return (await PathsAsync(await RowsAsync(userId, ct), ct)).Where(p => slugs.Contains(p.Slug)).ToList();
-    }
-
-    private Task<List<string>> PathSlugsContainingAsync(int lessonId, CancellationToken ct) =>
-        db.PathLessons.AsNoTracking().Where(pl => pl.LessonId == lessonId)
-            .Join(db.LearningPaths, pl => pl.PathId, p => p.Id, (_, p) => p.Slug).ToListAsync(ct);
-
-    private async Task<List<ProgressRow>> RowsAsync(string userId, CancellationToken ct) =>
-        await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new ProgressRow(p.LessonId, p.FirstOpenedAt, p.LastOpenedAt, p.CompletedAt, p.VideoPositionSeconds))
-            .ToListAsync(ct);
-
-    private async Task<MyLearningView> ViewAsync(List<ProgressRow> rows, CancellationToken ct)
-    {
-        var ids = rows.Select(r => r.LessonId).ToList();
-        var cards = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id) && l.Status == LessonStatus.Published)
-            .Select(l => new { l.Id, Card = new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title) })
-            .ToDictionaryAsync(x => x.Id, x => x.Card, ct);
+        var rows = await RowsAsync(learner, ct);
+        var cards = await catalog.CardsAsync(rows.Select(r => r.LessonId), ct);
         var visible = rows.Where(r => cards.ContainsKey(r.LessonId)).OrderByDescending(r => r.LastOpenedAt).ToList();
         var inProgress = visible.Where(r => r.CompletedAt is null)
             .Select(r => new LessonProgressCard(cards[r.LessonId], r.LastOpenedAt, null, r.VideoPositionSeconds)).ToList();
@@ -129,7 +98,32 @@ public sealed class LearnerProgress(
         var paths = await PathsAsync(rows, ct);
         var continueWith = inProgress.FirstOrDefault()?.Lesson
             ?? paths.Where(p => p.Completed > 0 && p.Next is not null).Select(p => p.Next).FirstOrDefault();
-        return new MyLearningView(continueWith, inProgress, completed, paths, []);
+        var earned = learner.UserId is { } userId ? await certificates.ForUserAsync(userId, ct) : [];
+        return new MyLearningView(continueWith, inProgress, completed, paths, earned);
+    }
+
+    /// <summary>What finishing a lesson changed for her: how far along each path containing it she is, and its certificates.</summary>
+    public async Task<CompletionView> CompletionAsync(Learner learner, int lessonId, CancellationToken ct)
+    {
+        var slugs = await db.PathLessons.AsNoTracking().Where(pl => pl.LessonId == lessonId)
+            .Join(db.LearningPaths, pl => pl.PathId, p => p.Id, (_, p) => p.Slug).ToListAsync(ct);
+        var paths = (await PathsAsync(await RowsAsync(learner, ct), ct)).Where(p => slugs.Contains(p.Slug)).ToList();
+        var finished = paths.Where(p => p.IsFinished).Select(p => p.Slug).ToHashSet();
+        IReadOnlyList<CertificateCard> earned = learner.UserId is { } userId && finished.Count > 0
+            ? (await certificates.ForUserAsync(userId, ct)).Where(c => finished.Contains(c.PathSlug)).ToList()
+            : [];
+        return new CompletionView(paths, earned);
+    }
+
+    private async Task<List<ProgressRow>> RowsAsync(Learner learner, CancellationToken ct)
+    {
+        if (learner.UserId is { } userId)
+            return await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId)
+                .Select(p => new ProgressRow(p.LessonId, p.FirstOpenedAt, p.LastOpenedAt, p.CompletedAt, p.VideoPositionSeconds))
+                .ToListAsync(ct);
+        return learner.Anonymous!.Lessons.Select(l => new ProgressRow(l.LessonId, AnonymousProgress.ToDateTime(l.FirstOpened),
+            AnonymousProgress.ToDateTime(l.LastOpened), l.IsCompleted ? AnonymousProgress.ToDateTime(l.Completed) : null,
+            l.VideoPosition)).ToList();
     }
 
     /// <summary>Every learning path with her progress in it: started paths first, then in the library's order.</summary>
@@ -143,18 +137,30 @@ public sealed class LearnerProgress(
                 p.Slug,
                 p.Title,
                 Lessons = p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).OrderBy(pl => pl.Position)
-                    .Select(pl => new { pl.LessonId, Card = new LessonCard(pl.Lesson.Slug, pl.Lesson.Title, pl.Lesson.Summary,
-                        pl.Lesson.Type, pl.Lesson.Level, pl.Lesson.Minutes, pl.Lesson.Topic.Slug, pl.Lesson.Topic.Title) })
-                    .ToList(),
+                    .Select(pl => pl.LessonId).ToList(),
             })
             .ToListAsync(ct);
+        var cards = await catalog.CardsAsync(paths.SelectMany(p => p.Lessons), ct);
         return paths
-            .Select(p => (Started: p.Lessons.Any(l => opened.Contains(l.LessonId)), View: new PathProgressView(p.Slug, p.Title,
-                p.Lessons.Count(l => done.Contains(l.LessonId)), p.Lessons.Count,
-                p.Lessons.FirstOrDefault(l => !done.Contains(l.LessonId))?.Card)))
+            .Select(p => (Started: p.Lessons.Any(opened.Contains), View: new PathProgressView(p.Slug, p.Title,
+                p.Lessons.Count(done.Contains), p.Lessons.Count,
+                p.Lessons.Where(id => !done.Contains(id)).Select(id => cards.GetValueOrDefault(id)).FirstOrDefault())))
             .OrderByDescending(x => x.Started)
             .Select(x => x.View)
             .ToList();
+    }
+
+    /// <summary>One change to her progress in a lesson: to her row when signed in, to her cookie otherwise.</summary>
+    private async Task ChangeAsync(Learner learner, int lessonId, Action<LessonProgress, DateTime> account,
+        Action<AnonymousProgress, DateTimeOffset> anonymous, CancellationToken ct)
+    {
+        if (learner.UserId is { } userId)
+        {
+            await UpsertAsync(userId, lessonId, account, ct);
+            return;
+        }
+        anonymous(learner.Anonymous!, clock.GetUtcNow());
+        learner.KeepCookie();
     }
 
     /// <summary>

@@ -2,9 +2,6 @@ using HoaHung.Learning.Catalog;
 
 namespace HoaHung.Learning.Progress;
 
-/// <summary>A published lesson as the progress pages need it.</summary>
-public sealed record LessonRef(int Id, string Slug, string Title, LessonType Type);
-
 /// <summary>What the lesson page shows a learner about her own progress in it.</summary>
 public sealed record LessonState(bool Completed, int VideoPositionSeconds);
 
@@ -29,8 +26,8 @@ public sealed record MyLearningView(
     public bool IsEmpty => InProgress.Count == 0 && Completed.Count == 0;
 }
 
-/// <summary>What finishing a lesson changed: the paths it advanced and any certificate it earned.</summary>
-public sealed record CompletionView(LessonRef Lesson, IReadOnlyList<PathProgressView> Paths, IReadOnlyList<CertificateCard> NewCertificates);
+/// <summary>Where finishing a lesson leaves her: the paths that contain it, and the certificates of those she finished.</summary>
+public sealed record CompletionView(IReadOnlyList<PathProgressView> Paths, IReadOnlyList<CertificateCard> Certificates);
 
 /// <summary>A row of progress from either store (the database for accounts, the cookie for anonymous readers).</summary>
 internal sealed record ProgressRow(int LessonId, DateTime FirstOpenedAt, DateTime LastOpenedAt, DateTime? CompletedAt, int VideoPositionSeconds);

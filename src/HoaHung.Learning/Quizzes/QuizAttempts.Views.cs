@@ -126,7 +126,7 @@ public sealed partial class QuizAttempts
             review.Add(new ReviewItem(p + 1, question.Kind, question.Text, answer?.Correct == true, answer?.Credit ?? 0, given, expected,
                 question.Explanation, givenTrue, expectedTrue));
         }
-        var finished = await Attempts(learner!.Value).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
+        var finished = await Attempts(learner!).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
         return new QuizResultView(attempt.Id, loaded.Slug, lessonTitle, quiz.Title, attempt.ScorePercent, attempt.Passed, quiz.PassMark,
             review.Count(r => r.Correct), review.Count, show, quiz.MaxAttempts == 0 || finished < quiz.MaxAttempts, finishedAt, review);
     }

@@ -45,6 +45,7 @@ public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider cloc
             try
             {
                 await db.SaveChangesAsync(ct);
+                learner.KeepCookie(); // her attempt is keyed by her anonymous id: she needs the cookie that carries it
                 return new StartResult.Started(attempt.Id, 1);
             }
             catch (DbUpdateException)

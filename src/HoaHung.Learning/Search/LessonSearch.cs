@@ -24,7 +24,7 @@ public sealed record SearchResults(SearchTerms Terms, IReadOnlyList<SearchResult
 /// Finds published lessons by folded words (so "dang ky vneid" finds "Đăng ký VNeID"), ranked by the index,
 /// with the lesson cards and highlighted snippets the page and the API show.
 /// </summary>
-public sealed class LessonSearch(LearningDbContext db, ISearchIndex index)
+public sealed class LessonSearch(LearningDbContext db, ISearchIndex index, LessonCatalog catalog)
 {
     public const int MaxPageSize = 50;
     public const int MaxPage = 1000;
@@ -56,11 +56,7 @@ public sealed class LessonSearch(LearningDbContext db, ISearchIndex index)
         if (found.Hits.Count == 0)
             return new SearchResults(terms, [], found.Total, page, pageSize, approximate);
 
-        var ids = found.Hits.Select(h => h.LessonId).ToList();
-        var cards = await db.Lessons.AsNoTracking()
-            .Where(l => ids.Contains(l.Id) && l.Status == LessonStatus.Published)
-            .Select(l => new { l.Id, Card = new LessonCard(l.Slug, l.Title, l.Summary, l.Type, l.Level, l.Minutes, l.Topic.Slug, l.Topic.Title) })
-            .ToDictionaryAsync(x => x.Id, x => x.Card, ct);
+        var cards = await catalog.CardsAsync(found.Hits.Select(h => h.LessonId), ct);
         var items = found.Hits.Where(h => cards.ContainsKey(h.LessonId)).Select(h =>
         {
             var card = cards[h.LessonId];

@@ -1,5 +1,4 @@
 using HoaHung.Learning.Data;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,11 +6,10 @@ namespace HoaHung.Learning.Search;
 
 public static class SearchModule
 {
-    /// <summary>The index of the provider chosen by <c>Database:Provider</c> (as <see cref="DataModule"/> does), the search service, and the index check at start.</summary>
-    public static IServiceCollection AddSearch(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The index of the database provider (as <see cref="DataModule"/> registers it), the search service, and the index check at start.</summary>
+    public static IServiceCollection AddSearch(this IServiceCollection services, DatabaseOptions database)
     {
-        var provider = configuration.GetValue(DatabaseOptions.Section + ":Provider", DatabaseProvider.Sqlite);
-        if (provider == DatabaseProvider.Postgres)
+        if (database.Provider == DatabaseProvider.Postgres)
             services.AddScoped<ISearchIndex, PostgresSearchIndex>();
         else
         {

@@ -20,8 +20,6 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     internal const int MaxIndexedText = 100_000;
     private const int RebuildBatch = 500;
 
-    protected LearningDbContext Db => db;
-
     public async Task<IndexPage> SearchAsync(IndexQuery query, CancellationToken ct)
     {
         if (query.Terms.IsEmpty || query.Take <= 0)

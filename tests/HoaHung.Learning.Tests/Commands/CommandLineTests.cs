@@ -3,7 +3,7 @@ using HoaHung.Learning.Tests.Infrastructure;
 
 namespace HoaHung.Learning.Tests.Commands;
 
-/// <summary>The admin commands of ARCHITECTURE.md §5b, run as a real process the way an operator runs them.</summary>
+/// <summary>The admin commands of docs/architecture.md §5b, run as a real process the way an operator runs them.</summary>
 public sealed class CommandLineTests : IDisposable
 {
     private readonly string dataDir = TestEnvironment.NewTempDirectory("hh-cli");

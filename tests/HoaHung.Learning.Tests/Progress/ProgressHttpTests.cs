@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -176,8 +177,9 @@ public abstract class ProgressHttpTests<TSite>(TSite site) : IClassFixture<TSite
         using (var scope = site.Services.CreateScope())
         {
             var progress = scope.ServiceProvider.GetRequiredService<LearnerProgress>();
+            var catalog = scope.ServiceProvider.GetRequiredService<LessonCatalog>();
             foreach (var slug in lessons.SkipLast(1))
-                await progress.CompleteAsync(userId, (await progress.FindLessonAsync(slug, default))!, default);
+                await progress.CompleteAsync(Learner.Account(userId), (await catalog.CardAsync(slug, default))!.Id, default);
         }
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<Certificate>().CountAsync(c => c.UserId == userId)));
 

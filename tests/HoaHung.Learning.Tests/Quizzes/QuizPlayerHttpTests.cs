@@ -303,8 +303,8 @@ public abstract class QuizPlayerHttpTests<TSite>(TSite site) : IClassFixture<TSi
         var results = await services.GetRequiredService<QuizResults>().ForLearnerAsync(Learner.Account(user.Id), CancellationToken.None);
         var card = Assert.Single(results);
         Assert.Equal((QuizSite.QuizLesson, 100, true, 1), (card.LessonSlug, card.BestPercent, card.Passed, card.Attempts));
-        Assert.Empty(await services.GetRequiredService<QuizResults>().ForLearnerAsync(Learner.Anonymous(cookie.Id), CancellationToken.None));
-        Assert.True((await services.GetRequiredService<LearnerProgress>().StateAsync(user.Id, lessonId, CancellationToken.None))?.Completed);
+        Assert.Empty(await services.GetRequiredService<QuizResults>().ForLearnerAsync(Learner.Visitor(cookie), CancellationToken.None));
+        Assert.True((await services.GetRequiredService<LearnerProgress>().StateAsync(Learner.Account(user.Id), lessonId, CancellationToken.None))?.Completed);
 
         var owner = services.GetServices<IPersonalDataOwner>().Single(o => o.ExportKey == "quizzes");
         Assert.Contains(QuizSite.QuizLesson, JsonSerializer.Serialize(await owner.ExportAsync(user.Id, CancellationToken.None)));

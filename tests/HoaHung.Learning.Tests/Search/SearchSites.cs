@@ -13,7 +13,7 @@ public abstract class SearchSite(DatabaseProvider provider, int permitLimit = 10
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Search:RateLimit:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("App:RateLimits:SearchPermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

@@ -1,0 +1,58 @@
+using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Web.Layout;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace HoaHung.Learning.Web.Accounts;
+
+/// <summary>ASP.NET Core Identity as the site uses it: accounts by phone number or user name, cookies, lockout.</summary>
+public static class AccountsHosting
+{
+    public static IServiceCollection AddSiteAccounts(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<AccountsOptions>().Bind(config.GetSection(AccountsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AdminBootstrapOptions>().Bind(config.GetSection(AdminBootstrapOptions.Section));
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                // NIST SP 800-63B: length and a common-password list (PasswordRules), no composition rules.
+                o.Password.RequiredLength = PasswordRules.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<LearningDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRules>()
+            .AddClaimsPrincipalFactory<AccountClaims>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
+        {
+            o.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedSignIns;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
+        });
+        // A temporary password set by staff, or a deleted account, ends other sessions within minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "hh.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = SiteLinks.SignIn;
+            o.LogoutPath = SiteLinks.SignOut;
+            o.ExpireTimeSpan = TimeSpan.FromDays(30);
+            o.SlidingExpiration = true;
+            o.AccessDeniedPath = SiteLinks.AccessDenied;
+        });
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace HoaHung.Learning.Web.Hosting;
+
+/// <summary>
+/// The two sections the composition root needs while it registers services (where data lives, which database):
+/// bound here once, validated, resolved against the repository or published folder, and registered as options.
+/// </summary>
+internal static class SiteOptions
+{
+    public static (AppOptions Site, DatabaseOptions Database) Bind(WebApplicationBuilder builder)
+    {
+        var baseDir = SitePaths.BaseDirectory(builder.Environment.ContentRootPath);
+        var site = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
+        site.DataDirectory = SitePaths.Resolve(baseDir, site.DataDirectory);
+        site.ContentDirectory = SitePaths.Resolve(baseDir, site.ContentDirectory);
+        Validator.ValidateObject(site, new ValidationContext(site), validateAllProperties: true);
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(Options.Create(site));
+        builder.Services.AddSingleton(Options.Create(database));
+        return (site, database);
+    }
+}
