@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of HoaHung.Learning: unit and bUnit tests, HTTP integration tests on SQLite and on a
 # real PostgreSQL, and browser tests in Debian's Chromium. Installs what it needs (Debian packages, as
-# root or through sudo), starts a throwaway PostgreSQL cluster on loopback, and ends with one line:
+# root or through sudo), starts a throwaway PostgreSQL cluster and Redis on loopback, and ends with one line:
 #   tests: N passed, N failed, N skipped
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,10 +9,13 @@ ROOT=$(pwd)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
-# 1. System packages: Chromium for the browser tests, PostgreSQL for the integration tests, fonts with Vietnamese.
+# 1. System packages: Chromium for the browser tests, PostgreSQL for the integration tests, Redis for the tests of
+#    several instances, fonts with Vietnamese.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v redis-server >/dev/null || need+=(redis-server)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)   # checks deploy/nginx/hoahung.conf
 [ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need[*]}"
@@ -50,6 +53,23 @@ if [ -z "${HH_TEST_POSTGRES:-}" ] && [ -n "$PGBIN" ]; then
     echo "Could not start PostgreSQL; its tests will say so." >&2
   fi
 fi
+# A throwaway Redis on 127.0.0.1 (no persistence), stopped on exit.
+REDIS_PORT=${HH_REDIS_PORT:-56379}
+REDIS_PID=""
+if [ -z "${HH_TEST_REDIS:-}" ] && command -v redis-server >/dev/null; then
+  REDIS_DIR=$(mktemp -d /tmp/hh-redis.XXXXXX)
+  if redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" --daemonize yes \
+       --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" >/dev/null; then
+    for _ in $(seq 1 50); do [ -s "$REDIS_DIR/redis.pid" ] && break; sleep 0.1; done
+    REDIS_PID=$(cat "$REDIS_DIR/redis.pid" 2>/dev/null || true)
+    export HH_TEST_REDIS="127.0.0.1:$REDIS_PORT"
+    echo "Redis started on 127.0.0.1:$REDIS_PORT"
+  else
+    echo "Could not start Redis; its tests will say so." >&2
+  fi
+fi
+stop_all() { stop_pg; [ -n "$REDIS_PID" ] && kill "$REDIS_PID" 2>/dev/null || true; }
+trap stop_all EXIT
 [ -x /usr/bin/chromium ] && export HH_CHROMIUM=/usr/bin/chromium
 
 # 3. Build once, then run every test project (Microsoft.Testing.Platform, see global.json).

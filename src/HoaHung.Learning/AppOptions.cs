@@ -18,6 +18,14 @@ public sealed class AppOptions
     /// <summary>Public base URL used in canonical links and link previews; empty means "from the request".</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Reverse proxies (IP addresses) whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> the site believes; with
+    /// <see cref="KnownNetworks"/> (CIDR, e.g. <c>172.28.0.0/24</c>). Empty: forwarded headers are ignored, so no client
+    /// can pose as another address to escape the rate limits (deploy/README.md).
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+    public List<string> KnownNetworks { get; set; } = [];
+
     public string MediaDirectory => Path.Combine(DataDirectory, "media");
 }
 

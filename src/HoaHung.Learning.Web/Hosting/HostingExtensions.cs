@@ -46,7 +46,8 @@ public static class HostingExtensions
 
         services.AddSiteAccounts(config)
             .AddSiteRateLimits(config)
-            .AddSiteOutputCache()
+            .AddSiteOutputCache(config)
+            .AddCatalogSync(config)
             .AddSiteLocalization()
             .AddSiteCompression()
             .AddSitePages();
@@ -129,6 +130,7 @@ public static class HostingExtensions
 
     public static WebApplication UseLearningSite(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(SiteLinks.ErrorPage, createScopeForErrors: true);

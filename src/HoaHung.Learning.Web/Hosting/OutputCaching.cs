@@ -1,5 +1,4 @@
 using HoaHung.Learning.Catalog;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace HoaHung.Learning.Web.Hosting;
@@ -17,8 +16,21 @@ public static class OutputCaching
     public const string SearchApi = "search-api";
     public const string CatalogTag = "catalog";
 
-    public static IServiceCollection AddSiteOutputCache(this IServiceCollection services)
+    /// <summary>
+    /// Where cached pages live (section <c>App:OutputCache</c>): in each instance's memory (the default, and the
+    /// measured faster one — bench/README.md), or with <c>Store=Redis</c> and <c>ConnectionStrings:Redis</c> in Redis,
+    /// shared by every instance. Either way a catalog change empties every instance's pages (<see cref="CatalogSync"/>).
+    /// </summary>
+    public static IServiceCollection AddSiteOutputCache(this IServiceCollection services, IConfiguration config)
     {
+        var options = config.GetSection(OutputCacheOptions.Section).Get<OutputCacheOptions>() ?? new OutputCacheOptions();
+        if (options.Store == OutputCacheStoreKind.Redis)
+        {
+            var redis = config.GetConnectionString("Redis");
+            if (string.IsNullOrWhiteSpace(redis))
+                throw new InvalidOperationException("App:OutputCache:Store is Redis but ConnectionStrings:Redis is empty.");
+            services.AddStackExchangeRedisOutputCache(o => o.Configuration = redis);
+        }
         services.AddOutputCache(o =>
         {
             o.SizeLimit = 256L * 1024 * 1024;
@@ -52,22 +64,15 @@ public static class OutputCaching
     }
 }
 
-/// <summary>The two preferences a reader can set without an account; both live in cookies.</summary>
-public static class Preferences
+public enum OutputCacheStoreKind
 {
-    public const string TextSizeCookie = "hh.textsize";
-    public const int DefaultTextSize = 0;
-    public const int MaxTextSize = 4;
-    public static readonly string[] Cultures = ["vi", "en"];
+    Memory,
+    Redis,
+}
 
-    public static string Culture(HttpContext ctx)
-    {
-        var cookie = ctx.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName];
-        var parsed = cookie is null ? null : CookieRequestCultureProvider.ParseCookieValue(cookie);
-        var name = parsed?.UICultures.FirstOrDefault().Value;
-        return name is not null && Cultures.Contains(name) ? name : "vi";
-    }
-
-    public static int TextSize(HttpContext ctx) =>
-        int.TryParse(ctx.Request.Cookies[TextSizeCookie], out var size) && size is >= 0 and <= MaxTextSize ? size : DefaultTextSize;
+/// <summary>Configuration section <c>App:OutputCache</c>.</summary>
+public sealed class OutputCacheOptions
+{
+    public const string Section = "App:OutputCache";
+    public OutputCacheStoreKind Store { get; set; } = OutputCacheStoreKind.Memory;
 }

@@ -16,6 +16,10 @@ internal static class SiteOptions
         site.DataDirectory = SitePaths.Resolve(baseDir, site.DataDirectory);
         site.ContentDirectory = SitePaths.Resolve(baseDir, site.ContentDirectory);
         Validator.ValidateObject(site, new ValidationContext(site), validateAllProperties: true);
+        foreach (var proxy in site.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+            throw new InvalidOperationException($"App:KnownProxies: '{proxy}' is not an IP address.");
+        foreach (var network in site.KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+            throw new InvalidOperationException($"App:KnownNetworks: '{network}' is not a network in CIDR notation (e.g. 172.28.0.0/24).");
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddSingleton(Options.Create(site));
         builder.Services.AddSingleton(Options.Create(database));

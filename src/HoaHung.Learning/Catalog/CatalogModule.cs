@@ -11,7 +11,8 @@ public static class CatalogModule
     {
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ICatalogChanged, NoCatalogCache>();
+        services.AddScoped<CatalogChanges>();
+        services.TryAddSingleton<ICatalogBroadcast, NoCatalogBroadcast>();
         services.AddLessonMarkdown();
         services.AddSingleton<ContentReader>();
         services.AddScoped<ContentImporter>();

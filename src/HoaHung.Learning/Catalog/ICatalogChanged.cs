@@ -1,12 +1,10 @@
 namespace HoaHung.Learning.Catalog;
 
-/// <summary>Told when published content changes, so the web layer can evict cached pages.</summary>
+/// <summary>
+/// Told when published content changes in this process (through <see cref="CatalogChanges"/>), or in another one
+/// (the web host's watcher of <see cref="CatalogVersion"/>), so caches of published content can be dropped.
+/// </summary>
 public interface ICatalogChanged
 {
     ValueTask CatalogChangedAsync(CancellationToken ct);
-}
-
-internal sealed class NoCatalogCache : ICatalogChanged
-{
-    public ValueTask CatalogChangedAsync(CancellationToken ct) => ValueTask.CompletedTask;
 }

@@ -32,7 +32,7 @@ public sealed class ContentImporter(
     LearningDbContext db,
     ContentReader reader,
     MediaLibrary media,
-    ICatalogChanged catalogChanged,
+    CatalogChanges catalogChanges,
     ISearchIndex searchIndex,
     TimeProvider clock,
     ILogger<ContentImporter> log)
@@ -69,7 +69,7 @@ public sealed class ContentImporter(
         log.LogInformation("Imported {Directory}: {Added} lessons added, {Updated} updated, {Unchanged} unchanged, {Drafts} drafts, {Problems} problems",
             directory, added, updated, unchanged, drafts.Count, problems.Count);
         if (report.ChangedAnything)
-            await catalogChanged.CatalogChangedAsync(ct);
+            await catalogChanges.PublishedAsync(ct);
         return report;
     }
 

@@ -10,6 +10,9 @@ public static class TestEnvironment
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("HH_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
 
+    /// <summary>A Redis server ("host:port"), for the tests of several instances.</summary>
+    public static string? RedisServer => Environment.GetEnvironmentVariable("HH_TEST_REDIS") is { Length: > 0 } s ? s : null;
+
     public static string RepoRoot { get; } = FindRepoRoot();
 
     public static string ContentDirectory => Path.Combine(RepoRoot, "content");
@@ -19,6 +22,16 @@ public static class TestEnvironment
         if (PostgresServer is not null)
             return;
         const string message = "PostgreSQL tests need HH_TEST_POSTGRES (a server connection string); `bash tests/run.sh` starts one.";
+        if (IsCi)
+            Assert.Fail(message);
+        Assert.Skip(message);
+    }
+
+    public static void RequireRedis()
+    {
+        if (RedisServer is not null)
+            return;
+        const string message = "Tests of several instances need HH_TEST_REDIS (host:port); `bash tests/run.sh` starts one.";
         if (IsCi)
             Assert.Fail(message);
         Assert.Skip(message);

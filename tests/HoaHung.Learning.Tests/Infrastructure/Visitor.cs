@@ -11,8 +11,9 @@ namespace HoaHung.Learning.Tests.Infrastructure;
 public sealed class Visitor
 {
     public const string Origin = "http://localhost";
-    private readonly SiteFactory site;
+    private readonly SiteFactory? site;
     private readonly HttpClient client;
+    private readonly string origin = Origin;
 
     public Visitor(SiteFactory site, CookieContainer? cookies = null)
     {
@@ -22,12 +23,20 @@ public sealed class Visitor
         client = site.CreateDefaultClient(new Uri(Origin), new CookieContainerHandler(Cookies));
     }
 
+    /// <summary>A browser talking to a site in another process (<see cref="SiteProcess"/>); the cookies may be shared with another visitor.</summary>
+    public Visitor(string baseUrl, CookieContainer cookies)
+    {
+        Cookies = cookies;
+        origin = baseUrl.TrimEnd('/');
+        client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(origin) };
+    }
+
     public CookieContainer Cookies { get; }
 
     /// <summary>The same browser after the connection dropped: a new client, the same cookies.</summary>
-    public Visitor Reconnect() => new(site, Cookies);
+    public Visitor Reconnect() => site is null ? new Visitor(origin, Cookies) : new(site, Cookies);
 
-    public string? Cookie(string name) => Cookies.GetCookies(new Uri(Origin))[name]?.Value;
+    public string? Cookie(string name) => Cookies.GetCookies(new Uri(origin))[name]?.Value;
 
     public Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url) => client.GetPageAsync(url);
 
@@ -48,11 +57,11 @@ public sealed class Visitor
 
     /// <summary>A POST as a browser sends it from one of the site's pages (with the Origin header).</summary>
     public async Task<(HttpResponseMessage Response, IDocument Document)> PostAsync(string url,
-        IEnumerable<KeyValuePair<string, string>> fields, string? origin = Origin)
+        IEnumerable<KeyValuePair<string, string>> fields, string? origin = "")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
         if (origin is not null)
-            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Origin", origin.Length == 0 ? this.origin : origin);
         var response = await client.SendAsync(request);
         return (response, Html.Parse(await response.Content.ReadAsStringAsync()));
     }

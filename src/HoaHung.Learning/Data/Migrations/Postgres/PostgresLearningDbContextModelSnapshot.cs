@@ -106,6 +106,30 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Catalog.CatalogVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogVersion");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Catalog.LearningPath", b =>
                 {
                     b.Property<int>("Id")

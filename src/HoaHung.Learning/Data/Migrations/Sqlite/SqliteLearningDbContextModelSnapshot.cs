@@ -101,6 +101,30 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Catalog.CatalogVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogVersion");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChangedAt = new DateTime(2026, 11, 29, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Value = 1L
+                        });
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Catalog.LearningPath", b =>
                 {
                     b.Property<int>("Id")
