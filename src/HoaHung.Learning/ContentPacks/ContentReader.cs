@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Markdown;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.ContentPacks;
 
