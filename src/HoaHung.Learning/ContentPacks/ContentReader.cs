@@ -26,11 +26,12 @@ public sealed class ContentReader(LessonMarkdown markdown)
             problems.Add(new ContentProblem(root, "không tìm thấy thư mục nội dung"));
             return new ContentSet([], [], [], problems);
         }
-        var topics = TopicsFile.Read(root, problems);
+        // Each reader reports what it cannot use file by file; Guard turns anything else (an unreadable folder) into a problem.
+        var topics = ContentFiles.Guard(Path.Combine(root, TopicsFile.FileName), problems, () => TopicsFile.Read(root, problems)) ?? [];
         var topicSlugs = topics.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
-        var lessons = ReadLessons(root, topicSlugs, problems);
+        var lessons = ContentFiles.Guard(Path.Combine(root, "lessons"), problems, () => ReadLessons(root, topicSlugs, problems)) ?? [];
         var lessonSlugs = lessons.Select(l => l.Slug).ToHashSet(StringComparer.Ordinal);
-        var paths = PathFiles.Read(root, lessonSlugs, problems);
+        var paths = ContentFiles.Guard(Path.Combine(root, "paths"), problems, () => PathFiles.Read(root, lessonSlugs, problems)) ?? [];
         return new ContentSet(topics, paths, lessons, problems);
     }
 
@@ -38,7 +39,7 @@ public sealed class ContentReader(LessonMarkdown markdown)
     {
         var result = new List<LessonSource>();
         var dir = Path.Combine(root, "lessons");
-        if (!Directory.Exists(dir))
+        if (!ContentFiles.IsFolder(dir, problems))
             return result;
         foreach (var folder in Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal))
         {
@@ -46,8 +47,10 @@ public sealed class ContentReader(LessonMarkdown markdown)
             if (slug.StartsWith('_') || slug.StartsWith('.'))
                 continue;
             if (!IsSlug(slug)) { problems.Add(new(folder, "tên thư mục bài học phải là slug: chữ thường không dấu, số và dấu gạch ngang")); continue; }
-            if (!File.Exists(Path.Combine(folder, LessonFile.FileName))) { problems.Add(new(folder, "thiếu tệp index.md")); continue; }
-            if (lessonFile.Read(slug, folder, topicSlugs, problems) is { } lesson)
+            if (!ContentFiles.IsFolder(folder, problems)) continue;
+            var file = Path.Combine(folder, LessonFile.FileName);
+            if (FileKinds.Of(file) == FileKinds.FileKind.Missing) { problems.Add(new(folder, "thiếu tệp index.md")); continue; }
+            if (ContentFiles.Guard(file, problems, () => lessonFile.Read(slug, folder, topicSlugs, problems)) is { } lesson)
                 result.Add(lesson);
         }
         return result;

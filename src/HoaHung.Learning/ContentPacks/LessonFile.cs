@@ -12,11 +12,13 @@ internal sealed class LessonFile(LessonMarkdown markdown)
 {
     public const string FileName = "index.md";
 
+    /// <summary>The tags are stored joined by ", " in a column of this length (Catalog/CatalogConfiguration.cs).</summary>
+    private const int MaxTagsLength = 1000;
+
     public LessonSource? Read(string slug, string folder, HashSet<string> topicSlugs, List<ContentProblem> problems)
     {
         var file = Path.Combine(folder, FileName);
-        var text = ContentFiles.ReadText(file, problems);
-        if (text is null)
+        if (ContentFiles.ReadText(file, problems) is not var (text, bytes))
             return null;
         var (yaml, body, splitError) = FrontMatter.Split(text);
         if (splitError is not null) { problems.Add(new(file, splitError)); return null; }
@@ -35,6 +37,7 @@ internal sealed class LessonFile(LessonMarkdown markdown)
         if (minutes is < 1 or > 180) errors.Add("thời lượng (minutes) phải từ 1 đến 180");
         var tags = (fm.Tags ?? []).Select(TextCleaning.OneLine).Where(t => t.Length > 0).Distinct().ToList();
         if (tags.Count > 30 || tags.Any(t => t.Length > 60)) errors.Add("tối đa 30 từ khóa (tags), mỗi từ khóa tối đa 60 ký tự");
+        else if (JoinTags(tags).Length > MaxTagsLength) errors.Add($"các từ khóa (tags) cộng lại dài quá {MaxTagsLength} ký tự");
         body = TextCleaning.Clean(body);
 
         var files = new ReferencedFiles(folder, FileName);
@@ -45,10 +48,14 @@ internal sealed class LessonFile(LessonMarkdown markdown)
             problems.Add(new(file, string.Join("; ", errors)));
         if (errors.Count > 0 || quizFailed)
             return null;
-        var hash = ContentFiles.HashLesson(file, files.Found, quizFile);
+        var hash = ContentFiles.HashLesson(bytes, files.Found, quizFile);
         return new LessonSource(slug, title, summary, fm.Topic!, type, level, minutes, fm.Order ?? 100, tags, body,
             cover, video, videoUrl, poster, captions, files.Found, hash, quiz?.ToJson());
     }
+
+    /// <summary>The tags as a revision stores them: one list, a tag written "a, b" counting as two.</summary>
+    public static string JoinTags(IEnumerable<string> tags) =>
+        string.Join(", ", tags.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
 
     private static bool TryEnum<T>(string value, out T result) where T : struct, Enum =>
         Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result) && !int.TryParse(value, out _);

@@ -9,6 +9,9 @@ namespace HoaHung.Learning.ContentPacks;
 /// </summary>
 internal static class LessonMedia
 {
+    /// <summary>The length of the revision's VideoUrl column (Catalog/CatalogConfiguration.cs).</summary>
+    private const int MaxVideoUrlLength = 500;
+
     public static (string? Video, string? VideoUrl, string? Captions, string? Poster, string? Cover) Resolve(
         LessonFrontMatter fm, LessonType type, string body, ReferencedFiles files, LessonMarkdown markdown, List<string> errors)
     {
@@ -29,6 +32,7 @@ internal static class LessonMedia
             if (fm.Video.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             {
                 if (LessonMarkdown.YouTubeId(fm.Video) is null) errors.Add("video: chỉ nhận tệp video cạnh bài học hoặc địa chỉ YouTube");
+                else if (fm.Video.Trim().Length > MaxVideoUrlLength) errors.Add($"video: địa chỉ dài quá {MaxVideoUrlLength} ký tự");
                 else videoUrl = fm.Video.Trim();
             }
             else

@@ -9,18 +9,18 @@ namespace HoaHung.Learning.ContentPacks;
 /// </summary>
 internal static class LessonQuiz
 {
-    public static (QuizDefinition? Quiz, string? File, bool Failed) Read(string folder, string lessonTitle, LessonType type,
+    /// <returns>The quiz and the bytes of quiz.yml (part of the lesson's hash); Failed when quiz.yml has problems.</returns>
+    public static (QuizDefinition? Quiz, byte[]? File, bool Failed) Read(string folder, string lessonTitle, LessonType type,
         ReferencedFiles lessonFiles, List<string> lessonErrors, List<ContentProblem> problems)
     {
         var path = Path.Combine(folder, QuizFile.FileName);
-        if (!File.Exists(path))
+        if (FileKinds.Of(path) == FileKinds.FileKind.Missing)
         {
             if (type == LessonType.Quiz)
                 lessonErrors.Add($"bài loại quiz cần tệp {QuizFile.FileName} cạnh index.md");
             return (null, null, false);
         }
-        var text = ContentFiles.ReadText(path, problems);
-        if (text is null)
+        if (ContentFiles.ReadText(path, problems) is not var (text, bytes))
             return (null, null, true);
         var pictures = new ReferencedFiles(folder, QuizFile.FileName, "tệp hình");
         var (quiz, quizErrors) = QuizFile.Read(text, lessonTitle, name => pictures.Check(name, ContentNames.PictureExtensions));
@@ -31,6 +31,6 @@ internal static class LessonQuiz
         }
         foreach (var (name, full) in pictures.Found)
             lessonFiles.Found[name] = full;
-        return (quiz, path, false);
+        return (quiz, bytes, false);
     }
 }

@@ -16,13 +16,16 @@ internal sealed class ReferencedFiles(string folder, string beside, string noun 
         if (extensions is not null && !ContentNames.HasExtension(name, extensions))
             return $"{noun} '{name}' phải có đuôi {string.Join(", ", extensions)}";
         var full = Path.Combine(folder, name);
-        if (!File.Exists(full))
+        if (FileKinds.Of(full) == FileKinds.FileKind.Missing)
             return $"không tìm thấy {noun} '{name}'";
+        if (ContentFiles.Refusal(full) is { } refusal)
+            return $"{noun} '{name}' {refusal}";
+        // A first look; the real limit is enforced by reading (ContentFiles.HashLesson, ContentImporter).
         if (new FileInfo(full).Length > ContentReader.MaxReferencedFileBytes)
             return $"{noun} '{name}' quá lớn";
         Found[name] = full;
         return null;
     }
 
-    public bool Exists(string name) => File.Exists(Path.Combine(folder, name));
+    public bool Exists(string name) => FileKinds.Of(Path.Combine(folder, name)) != FileKinds.FileKind.Missing;
 }

@@ -30,6 +30,14 @@ public static class TextCleaning
 
     public static string OneLine(string? s) => string.Join(' ', Clean(s).Split((char[])['\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>At most <paramref name="max"/> UTF-16 units, never cutting a surrogate pair in two (a lone half cannot be stored).</summary>
+    public static string Truncate(string s, int max)
+    {
+        if (s.Length <= max)
+            return s;
+        return char.IsHighSurrogate(s[max - 1]) ? s[..(max - 1)] : s[..max];
+    }
+
     /// <summary>NFC, or the text as it is when it holds a lone surrogate (which Normalize refuses).</summary>
     public static string Nfc(string text)
     {
