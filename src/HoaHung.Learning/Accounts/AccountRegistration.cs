@@ -1,4 +1,4 @@
-using HoaHung.Learning.ContentPacks;
+using HoaHung.Learning.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace HoaHung.Learning.Accounts;

@@ -1,5 +1,5 @@
 using HoaHung.Learning.Data;
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

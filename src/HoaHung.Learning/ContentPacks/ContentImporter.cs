@@ -26,12 +26,15 @@ public sealed record ImportReport(
 /// <summary>
 /// Imports a content folder or lesson pack. Idempotent: a lesson whose files hash the same as its last
 /// imported revision is left alone. A changed lesson becomes a new revision, published unless someone
-/// edited the lesson on the site since its last import (then it waits as a draft for review).
+/// edited the lesson on the site since its last import (then it waits as a draft for review). Each lesson and
+/// each path is imported in its own transaction: one that fails for any reason is rolled back (with the media
+/// files it added), reported as a problem, and the import goes on (issue 16).
 /// </summary>
-public sealed class ContentImporter(
+public sealed partial class ContentImporter(
     LearningDbContext db,
     ContentReader reader,
     MediaLibrary media,
+    IMediaStore mediaStore,
     CatalogChanges catalogChanges,
     ISearchIndex searchIndex,
     TimeProvider clock,
@@ -39,7 +42,8 @@ public sealed class ContentImporter(
 {
     public async Task<ImportReport> ImportAsync(string directory, CancellationToken ct)
     {
-        var set = reader.Read(directory);
+        var root = Path.GetFullPath(directory);
+        var set = reader.Read(root);
         var problems = set.Problems.ToList();
         var (topicsAdded, topicsUpdated) = await ImportTopicsAsync(set.Topics, ct);
         var topicIds = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Slug, t => t.Id, ct);
@@ -49,8 +53,12 @@ public sealed class ContentImporter(
         var published = new List<int>();
         foreach (var source in set.Lessons)
         {
-            db.ChangeTracker.Clear();
-            var outcome = await ImportLessonAsync(source, topicIds, problems, published, ct);
+            var lessonFile = Path.Combine(root, "lessons", source.Slug, LessonFile.FileName);
+            var (ok, (outcome, lessonId)) = await AtomicallyAsync(lessonFile, problems, stored => ImportLessonAsync(source, topicIds, problems, stored, ct), ct);
+            if (!ok)
+                continue;
+            if (outcome is LessonOutcome.Added or LessonOutcome.Updated)
+                published.Add(lessonId);
             switch (outcome)
             {
                 case LessonOutcome.Added: added++; break;
@@ -61,7 +69,7 @@ public sealed class ContentImporter(
         }
         db.ChangeTracker.Clear();
         await searchIndex.UpdateAsync(published, ct); // one batch: per-lesson index commits cost more than the import
-        var (pathsAdded, pathsUpdated) = await ImportPathsAsync(set.Paths, ct);
+        var (pathsAdded, pathsUpdated) = await ImportPathsAsync(root, set.Paths, problems, ct);
 
         var report = new ImportReport(topicsAdded, topicsUpdated, added, updated, unchanged, drafts, pathsAdded, pathsUpdated, problems);
         foreach (var p in problems)
@@ -94,97 +102,8 @@ public sealed class ContentImporter(
         return (added, updated);
     }
 
-    private enum LessonOutcome { Added, Updated, Unchanged, Draft, Failed }
-
-    private async Task<LessonOutcome> ImportLessonAsync(LessonSource source, Dictionary<string, int> topicIds,
-        List<ContentProblem> problems, List<int> published, CancellationToken ct)
-    {
-        var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Slug == source.Slug, ct);
-        LessonRevision? latest = lesson is null ? null : await db.LessonRevisions
-            .Where(r => r.LessonId == lesson.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
-        var lastImported = lesson is null ? null : await db.LessonRevisions.AsNoTracking()
-            .Where(r => r.LessonId == lesson.Id && r.Source == RevisionSource.Import)
-            .OrderByDescending(r => r.Number).Select(r => r.SourceHash).FirstOrDefaultAsync(ct);
-        if (lastImported == source.Hash)
-            return LessonOutcome.Unchanged;
-
-        var stored = new Dictionary<string, MediaAsset>(StringComparer.Ordinal);
-        foreach (var (name, full) in source.Files)
-        {
-            var result = await StoreAsync(name, full, ct);
-            if (result is MediaResult.Rejected rejected)
-            {
-                problems.Add(new ContentProblem(full, $"tệp bị từ chối ({rejected.ReasonKey})"));
-                return LessonOutcome.Failed;
-            }
-            stored[name] = ((MediaResult.Stored)result).Asset;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var revision = new LessonRevision
-        {
-            Number = (latest?.Number ?? 0) + 1,
-            Source = RevisionSource.Import,
-            SourceHash = source.Hash,
-            Title = source.Title,
-            Summary = source.Summary,
-            TopicSlug = source.Topic,
-            Type = source.Type,
-            Level = source.Level,
-            Minutes = source.Minutes,
-            Order = source.Order,
-            Tags = string.Join(", ", source.Tags.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))),
-            Body = source.Body,
-            VideoUrl = source.VideoUrl,
-            VideoMediaId = Id(source.Video),
-            CaptionsMediaId = Id(source.Captions),
-            PosterMediaId = Id(source.Poster),
-            CoverMediaId = Id(source.Cover),
-            QuizJson = source.QuizJson,
-            CreatedAt = now,
-            CreatedBy = "import",
-            Media = stored.Select(s => new RevisionMedia { Path = s.Key, MediaAssetId = s.Value.Id }).ToList(),
-        };
-        var isNew = lesson is null;
-        lesson ??= db.Lessons.Add(new Lesson
-        {
-            Slug = source.Slug, TopicId = topicIds[source.Topic], CreatedAt = now, UpdatedAt = now, Status = LessonStatus.Draft,
-        }).Entity;
-        lesson.Revisions.Add(revision);
-
-        // Someone edited the lesson on the site after its last import: keep their version published.
-        var authoredSince = latest is not null && latest.Source != RevisionSource.Import;
-        if (authoredSince)
-        {
-            lesson.UpdatedAt = now;
-            await db.SaveChangesAsync(ct);
-            return LessonOutcome.Draft;
-        }
-
-        await db.SaveChangesAsync(ct); // the revision needs its id before the lesson can point at it
-        Publishing.Publish(lesson, revision, topicIds[source.Topic], now);
-        await db.SaveChangesAsync(ct);
-        published.Add(lesson.Id);
-        return isNew ? LessonOutcome.Added : LessonOutcome.Updated;
-
-        Guid? Id(string? name) => name is not null && stored.TryGetValue(name, out var a) ? a.Id : null;
-    }
-
-    private async Task<MediaResult> StoreAsync(string name, string full, CancellationToken ct)
-    {
-        switch (Path.GetExtension(name).ToLowerInvariant())
-        {
-            case ".mp4" or ".webm":
-                await using (var stream = File.OpenRead(full))
-                    return await media.AddVideoAsync(stream, ct);
-            case ".vtt":
-                return await media.AddCaptionsAsync(await File.ReadAllBytesAsync(full, ct), ct);
-            default:
-                return await media.AddImageAsync(await File.ReadAllBytesAsync(full, ct), ct);
-        }
-    }
-
-    private async Task<(int Added, int Updated)> ImportPathsAsync(IReadOnlyList<PathSource> paths, CancellationToken ct)
+    private async Task<(int Added, int Updated)> ImportPathsAsync(string root, IReadOnlyList<PathSource> paths,
+        List<ContentProblem> problems, CancellationToken ct)
     {
         int added = 0, updated = 0;
         var lessonIds = await db.Lessons.AsNoTracking().ToDictionaryAsync(l => l.Slug, l => l.Id, ct);
@@ -192,26 +111,66 @@ public sealed class ContentImporter(
         {
             if (source.Lessons.Any(s => !lessonIds.ContainsKey(s)))
                 continue; // reported by the reader, or a lesson of the path failed to import
-            var path = await db.LearningPaths.Include(p => p.Lessons).FirstOrDefaultAsync(p => p.Slug == source.Slug, ct);
-            if (path?.SourceHash == source.Hash && path.Order == source.Order)
+            var file = Path.Combine(root, "paths", source.Slug + ".yml");
+            var (ok, isNew) = await AtomicallyAsync(file, problems, _ => ImportPathAsync(source, lessonIds, ct), ct);
+            if (!ok || isNew is null)
                 continue;
-            if (path is null)
-            {
-                path = db.LearningPaths.Add(new LearningPath { Slug = source.Slug, Title = source.Title }).Entity;
-                added++;
-            }
-            else
-            {
-                updated++;
-                path.Lessons.Clear();
-                await db.SaveChangesAsync(ct); // positions are a key: remove the old rows before adding the new ones
-            }
-            (path.Title, path.Summary, path.Description, path.Order, path.SourceHash) =
-                (source.Title, source.Summary, source.Description, source.Order, source.Hash);
-            for (var i = 0; i < source.Lessons.Count; i++)
-                path.Lessons.Add(new PathLesson { LessonId = lessonIds[source.Lessons[i]], Position = i + 1 });
-            await db.SaveChangesAsync(ct);
+            if (isNew.Value) added++;
+            else updated++;
         }
         return (added, updated);
+    }
+
+    /// <returns>True for a new path, false for an updated one, null when it was unchanged.</returns>
+    private async Task<(bool Ok, bool? IsNew)> ImportPathAsync(PathSource source, Dictionary<string, int> lessonIds, CancellationToken ct)
+    {
+        var path = await db.LearningPaths.Include(p => p.Lessons).FirstOrDefaultAsync(p => p.Slug == source.Slug, ct);
+        if (path?.SourceHash == source.Hash && path.Order == source.Order)
+            return (true, null);
+        var isNew = path is null;
+        if (path is null)
+        {
+            path = db.LearningPaths.Add(new LearningPath { Slug = source.Slug, Title = source.Title }).Entity;
+        }
+        else
+        {
+            path.Lessons.Clear();
+            await db.SaveChangesAsync(ct); // positions are a key: remove the old rows before adding the new ones
+        }
+        (path.Title, path.Summary, path.Description, path.Order, path.SourceHash) =
+            (source.Title, source.Summary, source.Description, source.Order, source.Hash);
+        for (var i = 0; i < source.Lessons.Count; i++)
+            path.Lessons.Add(new PathLesson { LessonId = lessonIds[source.Lessons[i]], Position = i + 1 });
+        await db.SaveChangesAsync(ct);
+        return (true, isNew);
+    }
+
+    /// <summary>
+    /// Runs the import of one lesson or path in a transaction. When <paramref name="work"/> says it failed (and has
+    /// reported why) or throws anything, the transaction is rolled back, media files it added are deleted, and the
+    /// import goes on; only cancellation stops it.
+    /// </summary>
+    private async Task<(bool Ok, T Value)> AtomicallyAsync<T>(string file, List<ContentProblem> problems,
+        Func<List<MediaAsset>, Task<(bool Ok, T Value)>> work, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var stored = new List<MediaAsset>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var result = await work(stored);
+            if (result.Ok)
+            {
+                await transaction.CommitAsync(ct);
+                return result;
+            }
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Content import failed for {Path}", file);
+            problems.Add(new ContentProblem(file, $"không nhập được ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})"));
+        }
+        await UndoAsync(transaction, stored);
+        return (false, default!);
     }
 }

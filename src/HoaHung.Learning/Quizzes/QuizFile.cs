@@ -1,4 +1,4 @@
-using HoaHung.Learning.ContentPacks;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Quizzes;
 

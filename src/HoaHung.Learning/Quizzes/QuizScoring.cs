@@ -1,4 +1,4 @@
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Quizzes;
 

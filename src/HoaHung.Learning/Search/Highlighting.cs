@@ -1,4 +1,5 @@
 using System.Globalization;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Search;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Search;
 
@@ -32,7 +32,7 @@ public sealed record SearchTerms(IReadOnlyList<string> Words, IReadOnlyList<stri
             return None;
 
         var exact = new List<string>();
-        foreach (var token in Tokens(Nfc(query).ToLowerInvariant()))
+        foreach (var token in Tokens(TextCleaning.Nfc(query).ToLowerInvariant()))
         {
             var folded = TextFolding.Fold(token);
             if (folded != token && folded.Length > 0 && !folded.Contains(' ') && words.Contains(folded) && !exact.Contains(token))
@@ -41,13 +41,6 @@ public sealed record SearchTerms(IReadOnlyList<string> Words, IReadOnlyList<stri
                 break;
         }
         return new SearchTerms(words, exact);
-    }
-
-    /// <summary>NFC, or the text as it is when it holds a lone surrogate (which Normalize refuses).</summary>
-    internal static string Nfc(string text)
-    {
-        try { return text.Normalize(NormalizationForm.FormC); }
-        catch (ArgumentException) { return text; }
     }
 
     /// <summary>Runs of letters, digits and combining marks (so an NFD-typed word stays one token).</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Markdown;
+using HoaHung.Learning.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -258,7 +259,7 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
             ("@id", row.Id), ("@topic", row.TopicId), ("@type", row.Type.ToString()), ("@minutes", row.Minutes),
             ("@title", title), ("@tags", tags), ("@summary", summary), ("@body", TextFolding.Fold(plain)),
             ("@paddedTitle", $" {title} "), ("@head", $" {title} | {tags} | {summary} "),
-            ("@exact", SearchTerms.Nfc($"{row.Title}\n{row.Summary}\n{row.Tags}").ToLowerInvariant()), ("@plain", plain),
+            ("@exact", TextCleaning.Nfc($"{row.Title}\n{row.Summary}\n{row.Tags}").ToLowerInvariant()), ("@plain", plain),
         ];
         // Each provider stores what it needs; only the parameters its SQL names are sent.
         var sql = InsertSql;

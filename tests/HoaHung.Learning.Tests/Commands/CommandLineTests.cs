@@ -29,7 +29,15 @@ public sealed class CommandLineTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{string.Join(' ', args)} did not finish: {await stderr}");
+        }
         return (process.ExitCode, await stdout, await stderr);
     }
 
@@ -55,6 +63,24 @@ public sealed class CommandLineTests : IDisposable
         var (again, output2, _) = await RunAsync("import-content", content.Root);
         Assert.Equal(0, again);
         Assert.Contains("+1 ~0 =1", output2);
+    }
+
+    [Fact]
+    public async Task Import_content_always_finishes_and_exits_3_with_its_report_when_files_are_broken()
+    {
+        using var content = ContentPacks.HostileContentTests.GoodLibrary()
+            .File("lessons/bai-yaml-hong/index.md", "---\ntitle: [unclosed\nsummary: Tóm tắt\ntopic: chu-de-a\n---\nThân bài\n")
+            .Lesson("bai-vo-tan", "Bài vô tận", "chu-de-a", "![Hình](vo-tan.png)")
+            .Lesson("bai-fifo", "Bài FIFO", "chu-de-a", "![Hình](ong.png)");
+        File.CreateSymbolicLink(content.PathOf("lessons/bai-vo-tan/vo-tan.png"), "/dev/zero");
+        ContentPacks.HostileContentTests.MakeFifo(content.PathOf("lessons/bai-fifo/ong.png"));
+
+        var (exit, output, errors) = await RunAsync("import-content", content.Root);
+
+        Assert.True(exit == 3, errors);
+        Assert.Contains("bài học / lessons: +2", output);
+        foreach (var broken in new[] { "bai-yaml-hong", "bai-vo-tan", "bai-fifo" })
+            Assert.Contains(Path.Combine(broken, "index.md"), errors);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Full-text index of published lessons (Search/PostgresSearchIndex.cs), kept outside the EF model.
-            // Columns hold folded text (Search/TextFolding.cs), so the 'simple' configuration is right: no stemming,
+            // Columns hold folded text (Text/TextFolding.cs), so the 'simple' configuration is right: no stemming,
             // no stop words, no extension needed. Rows go with their lesson (cascade) or when it is unpublished (trigger).
             migrationBuilder.Sql("""
                 CREATE TABLE lesson_search (

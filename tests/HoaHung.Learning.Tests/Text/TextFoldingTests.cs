@@ -1,7 +1,7 @@
 using System.Text;
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 
-namespace HoaHung.Learning.Tests.Search;
+namespace HoaHung.Learning.Tests.Text;
 
 public sealed class TextFoldingTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace HoaHung.Learning.Search;
+namespace HoaHung.Learning.Text;
 
 /// <summary>
 /// Folds text the way residents type it: lower case, Vietnamese diacritics removed, <c>đ</c> to <c>d</c>

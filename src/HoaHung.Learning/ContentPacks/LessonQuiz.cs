@@ -1,0 +1,36 @@
+using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Quizzes;
+
+namespace HoaHung.Learning.ContentPacks;
+
+/// <summary>
+/// A lesson's quiz.yml (content/README.md): required for a quiz lesson, a checkpoint at the end of any other. Its
+/// problems are reported against quiz.yml; its pictures join the lesson's files.
+/// </summary>
+internal static class LessonQuiz
+{
+    /// <returns>The quiz and the bytes of quiz.yml (part of the lesson's hash); Failed when quiz.yml has problems.</returns>
+    public static (QuizDefinition? Quiz, byte[]? File, bool Failed) Read(string folder, string lessonTitle, LessonType type,
+        ReferencedFiles lessonFiles, List<string> lessonErrors, List<ContentProblem> problems)
+    {
+        var path = Path.Combine(folder, QuizFile.FileName);
+        if (FileKinds.Of(path) == FileKinds.FileKind.Missing)
+        {
+            if (type == LessonType.Quiz)
+                lessonErrors.Add($"bài loại quiz cần tệp {QuizFile.FileName} cạnh index.md");
+            return (null, null, false);
+        }
+        if (ContentFiles.ReadText(path, problems) is not var (text, bytes))
+            return (null, null, true);
+        var pictures = new ReferencedFiles(folder, QuizFile.FileName, "tệp hình");
+        var (quiz, quizErrors) = QuizFile.Read(text, lessonTitle, name => pictures.Check(name, ContentNames.PictureExtensions));
+        if (quizErrors.Count > 0)
+        {
+            problems.Add(new(path, string.Join("; ", quizErrors)));
+            return (null, null, true);
+        }
+        foreach (var (name, full) in pictures.Found)
+            lessonFiles.Found[name] = full;
+        return (quiz, bytes, false);
+    }
+}
