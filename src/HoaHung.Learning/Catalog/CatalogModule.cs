@@ -12,6 +12,8 @@ public static class CatalogModule
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CatalogChanges>();
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<ICatalogChanged>(sp => sp.GetRequiredService<CatalogCache>());
         services.TryAddSingleton<ICatalogBroadcast, NoCatalogBroadcast>();
         services.AddLessonMarkdown();
         services.AddSingleton<ContentReader>();

@@ -43,6 +43,12 @@ public sealed record LessonView(
     IReadOnlyList<LessonCard> Related,
     QuizSummary? Quiz = null);
 
+/// <summary>Every published lesson's card, by id and by slug, and every learning path's published lessons in order.</summary>
+public sealed record LibraryIndex(IReadOnlyDictionary<int, LessonCard> ById, IReadOnlyDictionary<string, LessonCard> BySlug,
+    IReadOnlyList<PathLessons> Paths);
+
+public sealed record PathLessons(string Slug, string Title, IReadOnlyList<int> LessonIds);
+
 public sealed record LessonPage(IReadOnlyList<LessonCard> Items, int Page, int PageSize, int Total)
 {
     public int Pages => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;

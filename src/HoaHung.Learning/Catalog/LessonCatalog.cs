@@ -6,8 +6,12 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace HoaHung.Learning.Catalog;
 
-/// <summary>Reads the published library for the learner pages and the public API.</summary>
-public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown, IMemoryCache cache)
+/// <summary>
+/// Reads the published library for the learner pages and the public API. What every reader sees alike comes from
+/// <see cref="CatalogCache"/> (dropped on every catalog change), so pages the output cache cannot share — a signed-in
+/// reader's — cost no catalog query.
+/// </summary>
+public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown, IMemoryCache cache, CatalogCache views)
 {
     public const int MaxPageSize = 50;
     private static readonly Dictionary<string, MediaAsset> NoFiles = [];
@@ -16,24 +20,43 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
 
     private static IQueryable<LessonCard> Cards(IQueryable<Lesson> lessons) => lessons.Select(LessonCard.FromLesson);
 
-    /// <summary>The cards of those of <paramref name="ids"/> that are published, by id (one query).</summary>
+    /// <summary>Every published lesson's card and every learning path's lessons (cached).</summary>
+    public async Task<LibraryIndex> IndexAsync(CancellationToken ct) => (await views.GetAsync("index", async () =>
+    {
+        var cards = await Cards(Published).ToListAsync(ct);
+        var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order)
+            .Select(p => new
+            {
+                p.Slug,
+                p.Title,
+                Lessons = p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).OrderBy(pl => pl.Position)
+                    .Select(pl => pl.LessonId).ToList(),
+            })
+            .ToListAsync(ct);
+        return new LibraryIndex(cards.ToDictionary(c => c.Id), cards.ToDictionary(c => c.Slug, StringComparer.Ordinal),
+            paths.Select(p => new PathLessons(p.Slug, p.Title, p.Lessons)).ToList());
+    }));
+
+    /// <summary>The cards of those of <paramref name="ids"/> that are published, by id.</summary>
     public async Task<Dictionary<int, LessonCard>> CardsAsync(IEnumerable<int> ids, CancellationToken ct)
     {
-        var list = ids.Distinct().ToList();
-        return list.Count == 0 ? [] : await Cards(Published.Where(l => list.Contains(l.Id))).ToDictionaryAsync(c => c.Id, ct);
+        var index = await IndexAsync(ct);
+        return ids.Distinct().Where(index.ById.ContainsKey).ToDictionary(id => id, id => index.ById[id]);
     }
 
     /// <summary>A published lesson's card by its slug, for the endpoints that record progress in it.</summary>
-    public Task<LessonCard?> CardAsync(string slug, CancellationToken ct) =>
-        Cards(Published.Where(l => l.Slug == slug)).FirstOrDefaultAsync(ct);
+    public async Task<LessonCard?> CardAsync(string slug, CancellationToken ct) =>
+        (await IndexAsync(ct)).BySlug.GetValueOrDefault(slug);
 
-    public async Task<IReadOnlyList<TopicCard>> TopicsAsync(CancellationToken ct) =>
+    public async Task<IReadOnlyList<TopicCard>> TopicsAsync(CancellationToken ct) => (await views.GetAsync("topics", async () =>
         await db.Topics.AsNoTracking().OrderBy(t => t.Order)
             .Select(t => new TopicCard(t.Slug, t.Title, t.Description, t.Icon,
                 t.Lessons.Count(l => l.Status == LessonStatus.Published)))
-            .ToListAsync(ct);
+            .ToListAsync(ct)));
 
-    public async Task<HomeView> HomeAsync(CancellationToken ct)
+    public async Task<HomeView> HomeAsync(CancellationToken ct) => (await views.GetAsync("home", () => LoadHomeAsync(ct)));
+
+    private async Task<HomeView> LoadHomeAsync(CancellationToken ct)
     {
         var topics = await TopicsAsync(ct);
         var paths = await PathCardsAsync(ct);
@@ -41,14 +64,16 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         return new HomeView(topics, paths, newest);
     }
 
-    public async Task<IReadOnlyList<PathCard>> PathCardsAsync(CancellationToken ct) =>
+    public async Task<IReadOnlyList<PathCard>> PathCardsAsync(CancellationToken ct) => (await views.GetAsync("path-cards", async () =>
         await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order)
             .Select(p => new PathCard(p.Slug, p.Title, p.Summary,
                 p.Lessons.Count(pl => pl.Lesson.Status == LessonStatus.Published),
                 p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).Sum(pl => pl.Lesson.Minutes)))
-            .ToListAsync(ct);
+            .ToListAsync(ct)));
 
-    public async Task<TopicView?> TopicAsync(string slug, CancellationToken ct)
+    public Task<TopicView?> TopicAsync(string slug, CancellationToken ct) => views.GetAsync("topic:" + slug, () => LoadTopicAsync(slug, ct));
+
+    private async Task<TopicView?> LoadTopicAsync(string slug, CancellationToken ct)
     {
         var topic = (await TopicsAsync(ct)).FirstOrDefault(t => t.Slug == slug);
         if (topic is null)
@@ -57,7 +82,9 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         return new TopicView(topic, lessons);
     }
 
-    public async Task<PathView?> PathAsync(string slug, CancellationToken ct)
+    public Task<PathView?> PathAsync(string slug, CancellationToken ct) => views.GetAsync("path:" + slug, () => LoadPathAsync(slug, ct));
+
+    private async Task<PathView?> LoadPathAsync(string slug, CancellationToken ct)
     {
         var card = (await PathCardsAsync(ct)).FirstOrDefault(p => p.Slug == slug);
         if (card is null)
@@ -87,7 +114,9 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         return new LessonPage(items, page, pageSize, total);
     }
 
-    public async Task<LessonView?> LessonAsync(string slug, CancellationToken ct)
+    public Task<LessonView?> LessonAsync(string slug, CancellationToken ct) => views.GetAsync("lesson:" + slug, () => LoadLessonAsync(slug, ct));
+
+    private async Task<LessonView?> LoadLessonAsync(string slug, CancellationToken ct)
     {
         var lesson = Published.Where(l => l.Slug == slug && l.PublishedRevisionId != null);
         var card = await Cards(lesson).FirstOrDefaultAsync(ct);

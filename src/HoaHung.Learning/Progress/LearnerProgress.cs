@@ -11,8 +11,8 @@ namespace HoaHung.Learning.Progress;
 /// only read and change her own progress. An anonymous reader's progress joins her account through
 /// <see cref="MergeAsync"/>.
 /// </summary>
-public sealed class LearnerProgress(
-    LearningDbContext db, LessonCatalog catalog, TimeProvider clock, Certificates certificates, IEnumerable<IAnonymousWorkMerger> mergers)
+public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog, ProgressBuffer buffer, TimeProvider clock,
+    Certificates certificates, IEnumerable<IAnonymousWorkMerger> mergers)
 {
     /// <summary>Share of a video that counts as having watched it.</summary>
     public const double WatchedShare = 0.9;
@@ -23,27 +23,54 @@ public sealed class LearnerProgress(
     public async Task<LessonState?> StateAsync(Learner learner, int lessonId, CancellationToken ct)
     {
         if (learner.UserId is { } userId)
-            return await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId && p.LessonId == lessonId)
+        {
+            var state = await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId && p.LessonId == lessonId)
                 .Select(p => new LessonState(p.CompletedAt != null, p.VideoPositionSeconds)).FirstOrDefaultAsync(ct);
+            return buffer.PendingVideoPosition(userId, lessonId) is { } position
+                ? (state ?? new LessonState(false, 0)) with { VideoPositionSeconds = position }
+                : state;
+        }
         return learner.Anonymous!.Find(lessonId) is { } entry ? new LessonState(entry.IsCompleted, entry.VideoPosition) : null;
     }
 
-    public Task RecordOpenAsync(Learner learner, int lessonId, CancellationToken ct) =>
-        ChangeAsync(learner, lessonId, (p, now) => p.LastOpenedAt = now, (a, now) => a.Opened(lessonId, now), ct);
+    /// <summary>Records a visit: held in <see cref="ProgressBuffer"/> for a signed-in learner (no write per page view), in her cookie otherwise.</summary>
+    public Task RecordOpenAsync(Learner learner, int lessonId, CancellationToken ct)
+    {
+        if (learner.UserId is { } userId)
+        {
+            buffer.Opened(userId, lessonId, clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        }
+        learner.Anonymous!.Opened(lessonId, clock.GetUtcNow());
+        learner.KeepCookie();
+        return Task.CompletedTask;
+    }
 
     /// <summary>Marks the lesson completed (idempotent) and issues the certificates this earns.</summary>
     public async Task CompleteAsync(Learner learner, int lessonId, CancellationToken ct)
     {
-        await ChangeAsync(learner, lessonId, (p, now) => { p.LastOpenedAt = now; p.CompletedAt ??= now; },
-            (a, now) => a.Completed(lessonId, now), ct);
+        await ChangeAsync(learner, lessonId, (p, now) =>
+        {
+            p.LastOpenedAt = now;
+            p.CompletedAt ??= now;
+            p.VideoPositionSeconds = buffer.PendingVideoPosition(p.UserId, lessonId) ?? p.VideoPositionSeconds;
+        }, (a, now) => a.Completed(lessonId, now), ct);
         if (learner.UserId is { } userId)
+        {
+            buffer.Forget(userId, lessonId);
             await certificates.IssueEarnedAsync(userId, ct);
+        }
     }
 
     /// <summary>Saves where she stopped in the video; having watched <see cref="WatchedShare"/> of it completes the lesson.</summary>
     public async Task<bool> SaveVideoPositionAsync(Learner learner, int lessonId, int seconds, int duration, CancellationToken ct)
     {
         var watched = IsWatched(seconds, duration);
+        if (!watched && learner.UserId is { } watching)
+        {
+            buffer.VideoAt(watching, lessonId, seconds, clock.GetUtcNow().UtcDateTime); // a position every few seconds: no write each time
+            return false;
+        }
         await ChangeAsync(learner, lessonId, (p, now) =>
         {
             p.LastOpenedAt = now;
@@ -55,7 +82,10 @@ public sealed class LearnerProgress(
             if (watched) a.Completed(lessonId, now);
         }, ct);
         if (watched && learner.UserId is { } userId)
+        {
+            buffer.Forget(userId, lessonId);
             await certificates.IssueEarnedAsync(userId, ct);
+        }
         return watched;
     }
 
@@ -89,13 +119,14 @@ public sealed class LearnerProgress(
     public async Task<MyLearningView> MyLearningAsync(Learner learner, CancellationToken ct)
     {
         var rows = await RowsAsync(learner, ct);
-        var cards = await catalog.CardsAsync(rows.Select(r => r.LessonId), ct);
+        var index = await catalog.IndexAsync(ct);
+        var cards = index.ById;
         var visible = rows.Where(r => cards.ContainsKey(r.LessonId)).OrderByDescending(r => r.LastOpenedAt).ToList();
         var inProgress = visible.Where(r => r.CompletedAt is null)
             .Select(r => new LessonProgressCard(cards[r.LessonId], r.LastOpenedAt, null, r.VideoPositionSeconds)).ToList();
         var completed = visible.Where(r => r.CompletedAt is not null).OrderByDescending(r => r.CompletedAt)
             .Select(r => new LessonProgressCard(cards[r.LessonId], r.LastOpenedAt, r.CompletedAt, r.VideoPositionSeconds)).ToList();
-        var paths = await PathsAsync(rows, ct);
+        var paths = PathsOf(index, rows);
         var continueWith = inProgress.FirstOrDefault()?.Lesson
             ?? paths.Where(p => p.Completed > 0 && p.Next is not null).Select(p => p.Next).FirstOrDefault();
         var earned = learner.UserId is { } userId ? await certificates.ForUserAsync(userId, ct) : [];
@@ -105,9 +136,10 @@ public sealed class LearnerProgress(
     /// <summary>What finishing a lesson changed for her: how far along each path containing it she is, and its certificates.</summary>
     public async Task<CompletionView> CompletionAsync(Learner learner, int lessonId, CancellationToken ct)
     {
-        var slugs = await db.PathLessons.AsNoTracking().Where(pl => pl.LessonId == lessonId)
-            .Join(db.LearningPaths, pl => pl.PathId, p => p.Id, (_, p) => p.Slug).ToListAsync(ct);
-        var paths = (await PathsAsync(await RowsAsync(learner, ct), ct)).Where(p => slugs.Contains(p.Slug)).ToList();
+        var index = await catalog.IndexAsync(ct);
+        var containing = index.Paths.Where(p => p.LessonIds.Contains(lessonId)).Select(p => p.Slug).ToHashSet();
+        var paths = containing.Count == 0 ? []
+            : PathsOf(index, await RowsAsync(learner, ct)).Where(p => containing.Contains(p.Slug)).ToList();
         var finished = paths.Where(p => p.IsFinished).Select(p => p.Slug).ToHashSet();
         IReadOnlyList<CertificateCard> earned = learner.UserId is { } userId && finished.Count > 0
             ? (await certificates.ForUserAsync(userId, ct)).Where(c => finished.Contains(c.PathSlug)).ToList()
@@ -118,33 +150,23 @@ public sealed class LearnerProgress(
     private async Task<List<ProgressRow>> RowsAsync(Learner learner, CancellationToken ct)
     {
         if (learner.UserId is { } userId)
-            return await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId)
+            return buffer.Overlay(userId, await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId)
                 .Select(p => new ProgressRow(p.LessonId, p.FirstOpenedAt, p.LastOpenedAt, p.CompletedAt, p.VideoPositionSeconds))
-                .ToListAsync(ct);
+                .ToListAsync(ct));
         return learner.Anonymous!.Lessons.Select(l => new ProgressRow(l.LessonId, AnonymousProgress.ToDateTime(l.FirstOpened),
             AnonymousProgress.ToDateTime(l.LastOpened), l.IsCompleted ? AnonymousProgress.ToDateTime(l.Completed) : null,
             l.VideoPosition)).ToList();
     }
 
     /// <summary>Every learning path with her progress in it: started paths first, then in the library's order.</summary>
-    private async Task<List<PathProgressView>> PathsAsync(List<ProgressRow> rows, CancellationToken ct)
+    private static List<PathProgressView> PathsOf(LibraryIndex index, List<ProgressRow> rows)
     {
         var done = rows.Where(r => r.CompletedAt is not null).Select(r => r.LessonId).ToHashSet();
         var opened = rows.Select(r => r.LessonId).ToHashSet();
-        var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order)
-            .Select(p => new
-            {
-                p.Slug,
-                p.Title,
-                Lessons = p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).OrderBy(pl => pl.Position)
-                    .Select(pl => pl.LessonId).ToList(),
-            })
-            .ToListAsync(ct);
-        var cards = await catalog.CardsAsync(paths.SelectMany(p => p.Lessons), ct);
-        return paths
-            .Select(p => (Started: p.Lessons.Any(opened.Contains), View: new PathProgressView(p.Slug, p.Title,
-                p.Lessons.Count(done.Contains), p.Lessons.Count,
-                p.Lessons.Where(id => !done.Contains(id)).Select(id => cards.GetValueOrDefault(id)).FirstOrDefault())))
+        return index.Paths
+            .Select(p => (Started: p.LessonIds.Any(opened.Contains), View: new PathProgressView(p.Slug, p.Title,
+                p.LessonIds.Count(done.Contains), p.LessonIds.Count,
+                p.LessonIds.Where(id => !done.Contains(id)).Select(id => index.ById.GetValueOrDefault(id)).FirstOrDefault())))
             .OrderByDescending(x => x.Started)
             .Select(x => x.View)
             .ToList();

@@ -5,7 +5,9 @@ namespace HoaHung.Learning.Progress;
 public static class ProgressModule
 {
     public static IServiceCollection AddProgress(this IServiceCollection services) =>
-        services.AddScoped<LearnerProgress>()
+        services.AddSingleton<ProgressBuffer>()
+            .AddHostedService<ProgressFlusher>()
+            .AddScoped<LearnerProgress>()
             .AddScoped<Certificates>()
             .AddScoped<IPersonalDataOwner, ProgressPersonalData>();
 }

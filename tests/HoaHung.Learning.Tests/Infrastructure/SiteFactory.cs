@@ -1,5 +1,6 @@
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
+using HoaHung.Learning.Progress;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,10 @@ public abstract class SiteFactory : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(directory, CancellationToken.None);
     }
+
+    /// <summary>Writes the visits and video positions the site holds in memory (<see cref="ProgressBuffer"/>) now, instead of within a second.</summary>
+    public Task FlushProgressAsync() =>
+        Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ProgressFlusher>().Single().FlushAsync(CancellationToken.None);
 
     public async Task<T> WithDbAsync<T>(Func<LearningDbContext, Task<T>> work)
     {

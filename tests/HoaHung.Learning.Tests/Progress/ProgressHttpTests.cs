@@ -27,8 +27,52 @@ public abstract class ProgressHttpTests<TSite>(TSite site) : IClassFixture<TSite
         return (visitor, await site.WithDbAsync(db => db.Users.Where(u => u.UserName == phone).Select(u => u.Id).SingleAsync()));
     }
 
-    private Task<List<LessonProgress>> RowsAsync(string userId) =>
+    /// <summary>Her stored rows, once the visits the site holds in memory are written (they are, within a second).</summary>
+    private async Task<List<LessonProgress>> RowsAsync(string userId)
+    {
+        await site.FlushProgressAsync();
+        return await site.WithDbAsync(db => db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId).ToListAsync());
+    }
+
+    private Task<List<LessonProgress>> RowsWithoutFlushAsync(string userId) =>
         site.WithDbAsync(db => db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId).ToListAsync());
+
+    [Fact]
+    public async Task A_visit_costs_no_write_per_page_view_yet_shows_at_once_and_is_stored_within_a_second()
+    {
+        var (learner, userId) = await LearnerAsync("Lê Thị Đọc");
+        await site.FlushProgressAsync();
+        await learner.GetAsync($"/bai-hoc/{Tutorial}");
+        await learner.PostAsync($"/tien-do/{VideoLesson}/video", Fields(("position", "12"), ("duration", "100")));
+
+        Assert.Empty(await RowsWithoutFlushAsync(userId)); // nothing written while she reads
+        var (_, my) = await learner.GetAsync("/cua-toi");      // yet her own pages show it at once
+        Assert.Contains(my.QuerySelectorAll(".lesson-card__title a"), a => a.GetAttribute("href") == $"/bai-hoc/{Tutorial}");
+        Assert.Equal(12, (await StateAsync(learner, VideoLesson)).GetProperty("position").GetInt32());
+
+        var video = await LessonIdAsync(VideoLesson);
+        var stored = await RowsAsync(userId);
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(12, stored.Single(r => r.LessonId == video).VideoPositionSeconds);
+    }
+
+    [Fact]
+    public async Task Visits_held_in_memory_are_written_when_the_site_stops()
+    {
+        // A site of its own: this test stops it.
+        await using var own = (SiteFactory)Activator.CreateInstance(site.GetType())!;
+        var learner = new Visitor(own);
+        Assert.Equal(HttpStatusCode.Redirect, (await learner.SignUpAsync("0911000222", "Ngô Thị Dừng")).StatusCode);
+        var userId = await own.WithDbAsync(db => db.Users.Where(u => u.UserName == "0911000222").Select(u => u.Id).SingleAsync());
+        await own.FlushProgressAsync();
+        await learner.GetAsync($"/bai-hoc/{Tutorial}");
+        Assert.Empty(await own.WithDbAsync(db => db.Set<LessonProgress>().Where(p => p.UserId == userId).ToListAsync()));
+
+        var flusher = own.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ProgressFlusher>().Single();
+        await flusher.StopAsync(CancellationToken.None); // what a normal stop (SIGTERM, a redeploy) runs
+
+        Assert.Single(await own.WithDbAsync(db => db.Set<LessonProgress>().Where(p => p.UserId == userId).ToListAsync()));
+    }
 
     private Task<int> LessonIdAsync(string slug) => site.WithDbAsync(db => db.Lessons.Where(l => l.Slug == slug).Select(l => l.Id).SingleAsync());
 
