@@ -39,7 +39,7 @@ public static class HostingExtensions
         services.AddLearningData(database, config, site.DataDirectory)
             .AddCatalog()
             .AddAccounts()
-            .AddProgress()
+            .AddProgress(config)
             .AddQuizzes()
             .AddMedia(o => o.Root = site.MediaDirectory)
             .AddSearch(database);

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Progress;
 
 /// <summary>
 /// The visits and video positions of signed-in learners, held in memory and written in one batch every
-/// <see cref="FlushInterval"/> instead of one write per page view (bench/README.md: a write per view made a signed-in
+/// <see cref="ProgressOptions.FlushSeconds"/> instead of one write per page view (bench/README.md: a write per view made a signed-in
 /// lesson page 170 times slower than a cached one). Completions never wait here: they are written at once.
 /// What this instance holds is also read back (<see cref="Overlay"/>), so a learner sees her own latest visit at once.
 /// On a normal stop everything held is written; a crash loses at most the last interval's visits and positions
@@ -17,9 +18,12 @@ namespace HoaHung.Learning.Progress;
 /// </summary>
 public sealed class ProgressBuffer
 {
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
 
+    private static readonly ConcurrentDictionary<(string, int), PendingVisit> Nothing = new();
     private ConcurrentDictionary<(string UserId, int LessonId), PendingVisit> pending = new();
+
+    // Taken by the flusher and being written: still read back until the write is done, so no read falls in between.
+    private ConcurrentDictionary<(string UserId, int LessonId), PendingVisit> writing = Nothing;
 
     public void Opened(string userId, int lessonId, DateTime now) =>
         pending.AddOrUpdate((userId, lessonId), _ => new PendingVisit(now, now, null),
@@ -35,7 +39,7 @@ public sealed class ProgressBuffer
     /// <summary>Her rows with what this instance holds for her applied on top (latest visit, latest video position).</summary>
     internal List<ProgressRow> Overlay(string userId, List<ProgressRow> rows)
     {
-        foreach (var ((user, lessonId), visit) in pending)
+        foreach (var ((user, lessonId), visit) in Volatile.Read(ref writing).Concat(pending)) // the newer last
         {
             if (user != userId)
                 continue;
@@ -53,11 +57,19 @@ public sealed class ProgressBuffer
     }
 
     internal int? PendingVideoPosition(string userId, int lessonId) =>
-        pending.TryGetValue((userId, lessonId), out var visit) ? visit.VideoPosition : null;
+        pending.TryGetValue((userId, lessonId), out var visit) && visit.VideoPosition is { } position ? position
+        : Volatile.Read(ref writing).TryGetValue((userId, lessonId), out var old) ? old.VideoPosition : null;
 
-    /// <summary>Takes everything held so far (new visits go to a fresh dictionary meanwhile).</summary>
-    internal IReadOnlyCollection<KeyValuePair<(string UserId, int LessonId), PendingVisit>> Drain() =>
-        Interlocked.Exchange(ref pending, new ConcurrentDictionary<(string, int), PendingVisit>());
+    /// <summary>Takes everything held so far for writing (new visits go to a fresh dictionary meanwhile); one writer at a time.</summary>
+    internal IReadOnlyCollection<KeyValuePair<(string UserId, int LessonId), PendingVisit>> Drain()
+    {
+        var taken = Interlocked.Exchange(ref pending, new ConcurrentDictionary<(string, int), PendingVisit>());
+        Volatile.Write(ref writing, taken);
+        return taken;
+    }
+
+    /// <summary>The drained visits are stored: stop reading them back.</summary>
+    internal void Written() => Volatile.Write(ref writing, Nothing);
 
     /// <summary>Puts back what could not be written, without undoing anything newer.</summary>
     internal void Restore(IEnumerable<KeyValuePair<(string UserId, int LessonId), PendingVisit>> visits)
@@ -75,12 +87,25 @@ public sealed class ProgressBuffer
 
 internal sealed record PendingVisit(DateTime FirstOpened, DateTime LastOpened, int? VideoPosition);
 
-/// <summary>Writes <see cref="ProgressBuffer"/> every second in one transaction, and everything held when the site stops.</summary>
-internal sealed class ProgressFlusher(ProgressBuffer buffer, IServiceScopeFactory scopes, ILogger<ProgressFlusher> log) : BackgroundService
+/// <summary>Configuration section <c>App:Progress</c>.</summary>
+public sealed class ProgressOptions
 {
+    public const string Section = "App:Progress";
+
+    /// <summary>How often buffered visits and video positions are written: also the most a crash can lose of them.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0.1, 3600)]
+    public double FlushSeconds { get; set; } = 1;
+}
+
+/// <summary>Writes <see cref="ProgressBuffer"/> every <see cref="ProgressOptions.FlushSeconds"/> in one transaction, and everything held when the site stops.</summary>
+internal sealed class ProgressFlusher(ProgressBuffer buffer, IServiceScopeFactory scopes, IOptions<ProgressOptions> options,
+    ILogger<ProgressFlusher> log) : BackgroundService
+{
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(ProgressBuffer.FlushInterval);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.FlushSeconds));
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -99,18 +124,27 @@ internal sealed class ProgressFlusher(ProgressBuffer buffer, IServiceScopeFactor
 
     internal async Task FlushAsync(CancellationToken ct)
     {
-        var visits = buffer.Drain();
-        if (visits.Count == 0)
-            return;
+        await oneAtATime.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await WriteAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), visits, ct);
+            var visits = buffer.Drain();
+            if (visits.Count == 0)
+                return;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await WriteAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), visits, ct);
+                buffer.Written();
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Could not write {Count} buffered visits; keeping them for the next try", visits.Count);
+                buffer.Restore(visits);
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        finally
         {
-            log.LogWarning(e, "Could not write {Count} buffered visits; keeping them for the next try", visits.Count);
-            buffer.Restore(visits);
+            oneAtATime.Release();
         }
     }
 
