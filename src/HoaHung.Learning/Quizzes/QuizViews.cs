@@ -28,7 +28,7 @@ public sealed record PlayerQuestion(
     string QuizTitle,
     int Position,
     int Count,
-    string Kind,
+    QuestionKind Kind,
     string Text,
     IReadOnlyList<PlayerOption> Options,
     PlayerFeedback? Answered,
@@ -39,7 +39,7 @@ public sealed record PlayerQuestion(
     public bool IsLast => Position == Count;
 }
 
-public sealed record ReviewItem(int Position, string Kind, string Text, bool Correct, double Credit, IReadOnlyList<string> Given,
+public sealed record ReviewItem(int Position, QuestionKind Kind, string Text, bool Correct, double Credit, IReadOnlyList<string> Given,
     IReadOnlyList<string>? Expected, string Explanation, bool? GivenTrue, bool? ExpectedTrue);
 
 public sealed record QuizResultView(Guid AttemptId, string LessonSlug, string LessonTitle, string QuizTitle, int ScorePercent, bool Passed,
