@@ -10,7 +10,7 @@ public sealed class QuizResults(LearningDbContext db)
     /// <summary>Per lesson with a finished attempt: best score, passed (in any attempt), number of finished attempts; latest first.</summary>
     public async Task<IReadOnlyList<QuizResultCard>> ForLearnerAsync(Learner learner, CancellationToken ct)
     {
-        var rows = await db.Set<QuizAttempt>().AsNoTracking().Where(QuizAttempts.Mine(learner)).Where(a => a.FinishedAt != null)
+        var rows = await db.Set<QuizAttempt>().AsNoTracking().Where(QuizStore.Mine(learner)).Where(a => a.FinishedAt != null)
             .GroupBy(a => a.LessonId)
             .Select(g => new
             {

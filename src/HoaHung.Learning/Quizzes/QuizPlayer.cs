@@ -1,25 +1,29 @@
 using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Data;
 using HoaHung.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Quizzes;
 
-/// <summary>What the player's pages show: the start page, one question, the result.</summary>
-public sealed partial class QuizAttempts
+/// <summary>
+/// What the player's pages show: the start page, one question, the result. Reads only; a learner's attempts are
+/// changed by <see cref="QuizAttempts"/>. Without a learner (no account, no progress cookie) there is no attempt to show.
+/// </summary>
+public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
 {
     /// <summary>The quiz of a published lesson and, when there is a learner, her open attempt and best result.</summary>
     public async Task<QuizIntro?> IntroAsync(string slug, Learner? learner, CancellationToken ct)
     {
-        var lesson = await QuizLessons.Where(l => l.Slug == slug)
+        var lesson = await store.QuizLessons.Where(l => l.Slug == slug)
             .Select(l => new { l.Id, l.Slug, l.Title, l.Type, QuizTitle = l.QuizTitle!, l.QuizQuestions, l.QuizPassMark, RevisionId = l.PublishedRevisionId!.Value })
             .FirstOrDefaultAsync(ct);
         if (lesson is null)
             return null;
-        var quiz = await QuizAsync(lesson.RevisionId, ct);
+        var quiz = await store.QuizAsync(lesson.RevisionId, ct);
         var summary = new QuizSummary(lesson.QuizTitle, lesson.QuizQuestions, lesson.QuizPassMark);
         if (learner is not { } who)
             return new QuizIntro(lesson.Slug, lesson.Title, lesson.Type, summary, quiz.MaxAttempts, null, 0, null, false, null);
-        var mine = await Attempts(who).Where(a => a.LessonId == lesson.Id)
+        var mine = await store.Attempts(who).Where(a => a.LessonId == lesson.Id)
             .Select(a => new { a.Id, a.Open, a.FinishedAt, a.ScorePercent, a.Passed }).ToListAsync(ct);
         var finished = mine.Where(a => a.FinishedAt is not null).ToList();
         return new QuizIntro(lesson.Slug, lesson.Title, lesson.Type, summary, quiz.MaxAttempts,
@@ -36,9 +40,9 @@ public sealed partial class QuizAttempts
         var (attempt, _, quiz, answers) = loaded;
         if (position < 1 || position > quiz.Questions.Count)
             return null;
-        var index = QuestionOrder(quiz, attempt.Seed)[position - 1];
+        var index = QuizShuffle.Questions(quiz, attempt.Seed)[position - 1];
         var question = quiz.Questions[index];
-        var display = Display(quiz, attempt.Seed, index);
+        var display = QuizShuffle.Options(quiz, attempt.Seed, index);
         var answer = answers.GetValueOrDefault(index);
         var response = answer is null ? null : QuizResponse.FromJson(answer.Response);
         var show = quiz.ShowAnswers;
@@ -90,7 +94,7 @@ public sealed partial class QuizAttempts
                 return null;
         }
         return new PlayerQuestion(attempt.Id, loaded.Slug, quiz.Title, position, quiz.Questions.Count, question.Kind, question.Text,
-            options, feedback, show, attempt.FinishedAt is not null, FirstUnanswered(quiz, attempt.Seed, answers.Keys));
+            options, feedback, show, attempt.FinishedAt is not null, QuizShuffle.FirstUnanswered(quiz, attempt.Seed, answers.Keys));
     }
 
     /// <summary>The result of her finished attempt with a review of every question; null when unfinished or not hers.</summary>
@@ -100,7 +104,7 @@ public sealed partial class QuizAttempts
             return null;
         var (attempt, lessonTitle, quiz, answers) = loaded;
         var show = quiz.ShowAnswers;
-        var order = QuestionOrder(quiz, attempt.Seed);
+        var order = QuizShuffle.Questions(quiz, attempt.Seed);
         var review = new List<ReviewItem>();
         for (var p = 0; p < order.Length; p++)
         {
@@ -126,7 +130,7 @@ public sealed partial class QuizAttempts
             review.Add(new ReviewItem(p + 1, question.Kind, question.Text, answer?.Correct == true, answer?.Credit ?? 0, given, expected,
                 question.Explanation, givenTrue, expectedTrue));
         }
-        var finished = await Attempts(learner!).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
+        var finished = await store.Attempts(learner!).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
         return new QuizResultView(attempt.Id, loaded.Slug, lessonTitle, quiz.Title, attempt.ScorePercent, attempt.Passed, quiz.PassMark,
             review.Count(r => r.Correct), review.Count, show, quiz.MaxAttempts == 0 || finished < quiz.MaxAttempts, finishedAt, review);
     }
@@ -140,13 +144,13 @@ public sealed partial class QuizAttempts
     {
         if (learner is not { } who)
             return null;
-        var row = await Attempts(who).Where(a => a.Id == attemptId)
+        var row = await store.Attempts(who).Where(a => a.Id == attemptId)
             .Join(db.Lessons, a => a.LessonId, l => l.Id, (a, l) => new { Attempt = a, l.Slug, l.Title })
             .FirstOrDefaultAsync(ct);
         if (row is null || row.Slug != slug)
             return null;
-        var quiz = await QuizAsync(row.Attempt.RevisionId, ct);
-        return new Loaded(row.Attempt, row.Title, quiz, await AnsweredAsync(attemptId, ct)) { Slug = row.Slug };
+        var quiz = await store.QuizAsync(row.Attempt.RevisionId, ct);
+        return new Loaded(row.Attempt, row.Title, quiz, await store.AnsweredAsync(attemptId, ct)) { Slug = row.Slug };
     }
 
     private async Task<LessonAssets> AssetsAsync(int revisionId, CancellationToken ct) =>
