@@ -11,7 +11,7 @@ namespace HoaHung.Learning.Quizzes;
 /// Each answer is stored when given, so a dropped connection loses nothing, and the first answer to a question
 /// wins, so a double tap or a re-sent form never counts twice. What the pages show is built by <see cref="QuizPlayer"/>.
 /// </summary>
-public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizStore store)
+public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizStore store, ILessonCompletion completion)
 {
     /// <summary>Starts an attempt, or returns her unfinished one (at its first unanswered question).</summary>
     public async Task<StartResult> StartAsync(string slug, Learner learner, CancellationToken ct)
@@ -102,14 +102,24 @@ public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizS
         return new AnswerResult.Saved();
     }
 
-    /// <summary>Scores and closes the attempt. Idempotent: finishing again returns the stored score.</summary>
+    /// <summary>
+    /// Scores and closes the attempt; passing completes the lesson (while it is published). Idempotent: finishing
+    /// again changes nothing (the stored score stands, and completing a completed lesson is a no-op).
+    /// </summary>
     public async Task<FinishResult> FinishAsync(Guid attemptId, Learner learner, CancellationToken ct)
     {
         var attempt = await store.Attempts(learner).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
         if (attempt is null)
             return new FinishResult.NotFound();
-        if (attempt.FinishedAt is not null)
-            return new FinishResult.Finished(attempt.ScorePercent, attempt.Passed, attempt.LessonId);
+        var result = attempt.FinishedAt is null ? await ScoreAsync(attempt, learner, ct) : new FinishResult.Finished(attempt.Passed);
+        if (result is FinishResult.Finished { Passed: true } && await store.IsPublishedAsync(attempt.LessonId, ct))
+            await completion.CompleteAsync(learner, attempt.LessonId, ct);
+        return result;
+    }
+
+    private async Task<FinishResult> ScoreAsync(QuizAttempt attempt, Learner learner, CancellationToken ct)
+    {
+        var attemptId = attempt.Id;
         var quiz = await store.QuizAsync(attempt.RevisionId, ct);
         var answered = await store.AnsweredAsync(attemptId, ct);
         if (QuizShuffle.FirstUnanswered(quiz, attempt.Seed, answered.Keys) is { } missing)
@@ -120,12 +130,9 @@ public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizS
         var changed = await db.Set<QuizAttempt>().Where(a => a.Id == attemptId && a.FinishedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Open, (bool?)null)
                 .SetProperty(a => a.ScorePercent, percent).SetProperty(a => a.Passed, passed), ct);
-        if (changed == 0)
-        {
-            var stored = await store.Attempts(learner).Where(a => a.Id == attemptId).Select(a => new { a.ScorePercent, a.Passed }).FirstAsync(ct);
-            return new FinishResult.Finished(stored.ScorePercent, stored.Passed, attempt.LessonId);
-        }
-        return new FinishResult.Finished(percent, passed, attempt.LessonId);
+        if (changed == 0) // the other finish stored first: its result stands
+            passed = await store.Attempts(learner).Where(a => a.Id == attemptId).Select(a => a.Passed).FirstAsync(ct);
+        return new FinishResult.Finished(passed);
     }
 
     private static (QuizResponse? Response, string? ReasonKey) ToResponse(Question question, int[] display, PostedAnswer posted)

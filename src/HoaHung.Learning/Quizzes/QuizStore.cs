@@ -16,6 +16,9 @@ public sealed class QuizStore(LearningDbContext db, IMemoryCache cache)
     public IQueryable<Lesson> QuizLessons => db.Lessons.AsNoTracking()
         .Where(l => l.Status == LessonStatus.Published && l.PublishedRevisionId != null && l.QuizTitle != null);
 
+    public Task<bool> IsPublishedAsync(int lessonId, CancellationToken ct) =>
+        db.Lessons.AnyAsync(l => l.Id == lessonId && l.Status == LessonStatus.Published, ct);
+
     /// <summary>Her attempts only: an attempt id of someone else reads as not found.</summary>
     public IQueryable<QuizAttempt> Attempts(Learner learner) => db.Set<QuizAttempt>().AsNoTracking().Where(Mine(learner));
 

@@ -72,7 +72,7 @@ public abstract record AnswerResult
 
 public abstract record FinishResult
 {
-    public sealed record Finished(int ScorePercent, bool Passed, int LessonId) : FinishResult;
+    public sealed record Finished(bool Passed) : FinishResult;
     public sealed record Unanswered(int Position) : FinishResult;
     public sealed record NotFound : FinishResult;
 }
