@@ -15,18 +15,18 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
     public async Task<QuizIntro?> IntroAsync(string slug, Learner? learner, CancellationToken ct)
     {
         var lesson = await store.QuizLessons.Where(l => l.Slug == slug)
-            .Select(l => new { l.Id, l.Slug, l.Title, l.Type, QuizTitle = l.QuizTitle!, l.QuizQuestions, l.QuizPassMark, RevisionId = l.PublishedRevisionId!.Value })
+            .Select(l => new { l.Id, l.Title, QuizTitle = l.QuizTitle!, l.QuizQuestions, l.QuizPassMark, RevisionId = l.PublishedRevisionId!.Value })
             .FirstOrDefaultAsync(ct);
         if (lesson is null)
             return null;
         var quiz = await store.QuizAsync(lesson.RevisionId, ct);
         var summary = new QuizSummary(lesson.QuizTitle, lesson.QuizQuestions, lesson.QuizPassMark);
         if (learner is not { } who)
-            return new QuizIntro(lesson.Slug, lesson.Title, lesson.Type, summary, quiz.MaxAttempts, null, 0, null, false, null);
+            return new QuizIntro(lesson.Title, summary, quiz.MaxAttempts, null, 0, null, false, null);
         var mine = await store.Attempts(who).Where(a => a.LessonId == lesson.Id)
             .Select(a => new { a.Id, a.Open, a.FinishedAt, a.ScorePercent, a.Passed }).ToListAsync(ct);
         var finished = mine.Where(a => a.FinishedAt is not null).ToList();
-        return new QuizIntro(lesson.Slug, lesson.Title, lesson.Type, summary, quiz.MaxAttempts,
+        return new QuizIntro(lesson.Title, summary, quiz.MaxAttempts,
             mine.FirstOrDefault(a => a.Open == true)?.Id, finished.Count,
             finished.Count == 0 ? null : finished.Max(a => a.ScorePercent), finished.Any(a => a.Passed),
             finished.OrderByDescending(a => a.FinishedAt).FirstOrDefault()?.Id);
@@ -37,7 +37,7 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
     {
         if (await LoadAsync(slug, attemptId, learner, ct) is not { } loaded)
             return null;
-        var (attempt, _, quiz, answers) = loaded;
+        var (attempt, _, quiz, answers, _) = loaded;
         if (position < 1 || position > quiz.Questions.Count)
             return null;
         var index = QuizShuffle.Questions(quiz, attempt.Seed)[position - 1];
@@ -61,13 +61,13 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
                         response is not null && (show || chosen) ? o.Correct : null, chosen ? o.Feedback : null);
                 }).ToList();
                 if (answer is not null)
-                    feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation, null, null, null, null, null);
+                    feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation, null, null, null, null);
                 break;
             case TrueFalseQuestion q:
                 options = [TrueFalse(0), TrueFalse(1)];
                 if (answer is not null)
                     feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation,
-                        response!.Choices is [0] ? q.TrueFeedback : q.FalseFeedback, null, null, null, show ? q.Answer : null);
+                        response!.Choices is [0] ? q.TrueFeedback : q.FalseFeedback, null, null, null);
                 PlayerOption TrueFalse(int value)
                 {
                     var chosen = response?.Choices is [var c] && c == value;
@@ -79,7 +79,7 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
                 // Answered: her order, each step marked in or out of place when answers are shown.
                 options = response.Choices.Select((original, place) =>
                     new PlayerOption(place, q.Steps[original], null, false, show ? original == place : null, null)).ToList();
-                feedback = new PlayerFeedback(answer!.Correct, answer.Credit, q.Explanation, null, null, show ? q.Steps : null, null, null);
+                feedback = new PlayerFeedback(answer!.Correct, answer.Credit, q.Explanation, null, null, show ? q.Steps : null, null);
                 break;
             case OrderingQuestion q:
                 options = display.Select((original, value) => new PlayerOption(value, q.Steps[original], null, false, null, null)).ToList();
@@ -88,21 +88,21 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
                 options = [];
                 if (answer is not null)
                     feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation, answer.Correct ? null : q.WrongFeedback,
-                        response!.Text, null, show ? q.Answers[0] : null, null);
+                        response!.Text, null, show ? q.Answers[0] : null);
                 break;
             default:
                 return null;
         }
-        return new PlayerQuestion(attempt.Id, loaded.Slug, quiz.Title, position, quiz.Questions.Count, question.Kind, question.Text,
-            options, feedback, show, attempt.FinishedAt is not null, QuizShuffle.FirstUnanswered(quiz, attempt.Seed, answers.Keys));
+        return new PlayerQuestion(quiz.Title, position, quiz.Questions.Count, question.Kind, question.Text, options, feedback,
+            attempt.FinishedAt is not null, QuizShuffle.FirstUnanswered(quiz, attempt.Seed, answers.Keys));
     }
 
     /// <summary>The result of her finished attempt with a review of every question; null when unfinished or not hers.</summary>
     public async Task<QuizResultView?> ResultAsync(string slug, Guid attemptId, Learner? learner, CancellationToken ct)
     {
-        if (await LoadAsync(slug, attemptId, learner, ct) is not { } loaded || loaded.Attempt.FinishedAt is not { } finishedAt)
+        if (await LoadAsync(slug, attemptId, learner, ct) is not { Attempt.FinishedAt: not null } loaded)
             return null;
-        var (attempt, lessonTitle, quiz, answers) = loaded;
+        var (attempt, lessonTitle, quiz, answers, who) = loaded;
         var show = quiz.ShowAnswers;
         var order = QuizShuffle.Questions(quiz, attempt.Seed);
         var review = new List<ReviewItem>();
@@ -130,15 +130,13 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
             review.Add(new ReviewItem(p + 1, question.Kind, question.Text, answer?.Correct == true, answer?.Credit ?? 0, given, expected,
                 question.Explanation, givenTrue, expectedTrue));
         }
-        var finished = await store.Attempts(learner!).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
-        return new QuizResultView(attempt.Id, loaded.Slug, lessonTitle, quiz.Title, attempt.ScorePercent, attempt.Passed, quiz.PassMark,
-            review.Count(r => r.Correct), review.Count, show, quiz.MaxAttempts == 0 || finished < quiz.MaxAttempts, finishedAt, review);
+        var finished = await store.Attempts(who).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
+        return new QuizResultView(lessonTitle, quiz.Title, attempt.ScorePercent, attempt.Passed, quiz.PassMark,
+            review.Count(r => r.Correct), review.Count, quiz.MaxAttempts == 0 || finished < quiz.MaxAttempts, review);
     }
 
-    private sealed record Loaded(QuizAttempt Attempt, string LessonTitle, QuizDefinition Quiz, Dictionary<int, QuizAnswer> Answers)
-    {
-        public string Slug { get; init; } = "";
-    }
+    /// <summary>Her attempt with its lesson's title, its quiz and her answers so far (by question index).</summary>
+    private sealed record Loaded(QuizAttempt Attempt, string LessonTitle, QuizDefinition Quiz, Dictionary<int, QuizAnswer> Answers, Learner Learner);
 
     private async Task<Loaded?> LoadAsync(string slug, Guid attemptId, Learner? learner, CancellationToken ct)
     {
@@ -150,7 +148,7 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
         if (row is null || row.Slug != slug)
             return null;
         var quiz = await store.QuizAsync(row.Attempt.RevisionId, ct);
-        return new Loaded(row.Attempt, row.Title, quiz, await store.AnsweredAsync(attemptId, ct)) { Slug = row.Slug };
+        return new Loaded(row.Attempt, row.Title, quiz, await store.AnsweredAsync(attemptId, ct), who);
     }
 
     private async Task<LessonAssets> AssetsAsync(int revisionId, CancellationToken ct) =>

@@ -24,9 +24,9 @@ public sealed class AnswerFormTests : BunitContext
     private static readonly ImageAsset Picture = new("/media/a.jpg", 40, 80, []);
 
     private static PlayerQuestion Unanswered(QuestionKind kind, params string[] options) =>
-        new(Guid.NewGuid(), "bai", "Kiểm tra", 1, 6, kind, "Câu hỏi",
+        new("Kiểm tra", 1, 6, kind, "Câu hỏi",
             options.Select((text, value) => new PlayerOption(value, text, kind == QuestionKind.Image ? Picture : null, false, null, null)).ToList(),
-            null, true, false, 1);
+            null, false, 1);
 
     private IRenderedComponent<QuestionView> View(PlayerQuestion question) => Render<QuestionView>(p => p.Add(c => c.Question, question));
 
