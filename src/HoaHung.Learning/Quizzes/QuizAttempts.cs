@@ -119,19 +119,18 @@ public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizS
 
     private async Task<FinishResult> ScoreAsync(QuizAttempt attempt, Learner learner, CancellationToken ct)
     {
-        var attemptId = attempt.Id;
         var quiz = await store.QuizAsync(attempt.RevisionId, ct);
-        var answered = await store.AnsweredAsync(attemptId, ct);
+        var answered = await store.AnsweredAsync(attempt.Id, ct);
         if (QuizShuffle.FirstUnanswered(quiz, attempt.Seed, answered.Keys) is { } missing)
             return new FinishResult.Unanswered(missing);
         var (percent, passed) = QuizScoring.Total(answered.Values.Sum(a => a.Credit), quiz.Questions.Count, quiz.PassMark);
         var now = clock.GetUtcNow().UtcDateTime;
         // Conditional on still being open, so two racing finishes store one result.
-        var changed = await db.Set<QuizAttempt>().Where(a => a.Id == attemptId && a.FinishedAt == null)
+        var changed = await db.Set<QuizAttempt>().Where(a => a.Id == attempt.Id && a.FinishedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Open, (bool?)null)
                 .SetProperty(a => a.ScorePercent, percent).SetProperty(a => a.Passed, passed), ct);
         if (changed == 0) // the other finish stored first: its result stands
-            passed = await store.Attempts(learner).Where(a => a.Id == attemptId).Select(a => a.Passed).FirstAsync(ct);
+            passed = await store.Attempts(learner).Where(a => a.Id == attempt.Id).Select(a => a.Passed).FirstAsync(ct);
         return new FinishResult.Finished(passed);
     }
 
