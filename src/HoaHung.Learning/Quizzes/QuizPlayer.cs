@@ -7,12 +7,12 @@ namespace HoaHung.Learning.Quizzes;
 
 /// <summary>
 /// What the player's pages show: the start page, one question, the result. Reads only; a learner's attempts are
-/// changed by <see cref="QuizAttempts"/>. Without a learner (no account, no progress cookie) there is no attempt to show.
+/// changed by <see cref="QuizAttempts"/>. An attempt that is not hers reads as not found.
 /// </summary>
 public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
 {
-    /// <summary>The quiz of a published lesson and, when there is a learner, her open attempt and best result.</summary>
-    public async Task<QuizIntro?> IntroAsync(string slug, Learner? learner, CancellationToken ct)
+    /// <summary>The quiz of a published lesson with her open attempt and best result.</summary>
+    public async Task<QuizIntro?> IntroAsync(string slug, Learner learner, CancellationToken ct)
     {
         var lesson = await store.QuizLessons.Where(l => l.Slug == slug)
             .Select(l => new { l.Id, l.Title, QuizTitle = l.QuizTitle!, l.QuizQuestions, l.QuizPassMark, RevisionId = l.PublishedRevisionId!.Value })
@@ -21,9 +21,7 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
             return null;
         var quiz = await store.QuizAsync(lesson.RevisionId, ct);
         var summary = new QuizSummary(lesson.QuizTitle, lesson.QuizQuestions, lesson.QuizPassMark);
-        if (learner is not { } who)
-            return new QuizIntro(lesson.Title, summary, quiz.MaxAttempts, null, 0, null, false, null);
-        var mine = await store.Attempts(who).Where(a => a.LessonId == lesson.Id)
+        var mine = await store.Attempts(learner).Where(a => a.LessonId == lesson.Id)
             .Select(a => new { a.Id, a.Open, a.FinishedAt, a.ScorePercent, a.Passed }).ToListAsync(ct);
         var finished = mine.Where(a => a.FinishedAt is not null).ToList();
         return new QuizIntro(lesson.Title, summary, quiz.MaxAttempts,
@@ -33,11 +31,11 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
     }
 
     /// <summary>Question <paramref name="position"/> of her attempt; its answer and feedback only once she has answered it.</summary>
-    public async Task<PlayerQuestion?> QuestionAsync(string slug, Guid attemptId, int position, Learner? learner, CancellationToken ct)
+    public async Task<PlayerQuestion?> QuestionAsync(string slug, Guid attemptId, int position, Learner learner, CancellationToken ct)
     {
         if (await LoadAsync(slug, attemptId, learner, ct) is not { } loaded)
             return null;
-        var (attempt, _, quiz, answers, _) = loaded;
+        var (attempt, _, quiz, answers) = loaded;
         if (position < 1 || position > quiz.Questions.Count)
             return null;
         var index = QuizShuffle.Questions(quiz, attempt.Seed)[position - 1];
@@ -98,11 +96,11 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
     }
 
     /// <summary>The result of her finished attempt with a review of every question; null when unfinished or not hers.</summary>
-    public async Task<QuizResultView?> ResultAsync(string slug, Guid attemptId, Learner? learner, CancellationToken ct)
+    public async Task<QuizResultView?> ResultAsync(string slug, Guid attemptId, Learner learner, CancellationToken ct)
     {
         if (await LoadAsync(slug, attemptId, learner, ct) is not { Attempt.FinishedAt: not null } loaded)
             return null;
-        var (attempt, lessonTitle, quiz, answers, who) = loaded;
+        var (attempt, lessonTitle, quiz, answers) = loaded;
         var show = quiz.ShowAnswers;
         var order = QuizShuffle.Questions(quiz, attempt.Seed);
         var review = new List<ReviewItem>();
@@ -130,25 +128,23 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
             review.Add(new ReviewItem(p + 1, question.Kind, question.Text, answer?.Correct == true, answer?.Credit ?? 0, given, expected,
                 question.Explanation, givenTrue, expectedTrue));
         }
-        var finished = await store.Attempts(who).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
+        var finished = await store.Attempts(learner).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
         return new QuizResultView(lessonTitle, quiz.Title, attempt.ScorePercent, attempt.Passed, quiz.PassMark,
             review.Count(r => r.Correct), review.Count, quiz.MaxAttempts == 0 || finished < quiz.MaxAttempts, review);
     }
 
     /// <summary>Her attempt with its lesson's title, its quiz and her answers so far (by question index).</summary>
-    private sealed record Loaded(QuizAttempt Attempt, string LessonTitle, QuizDefinition Quiz, Dictionary<int, QuizAnswer> Answers, Learner Learner);
+    private sealed record Loaded(QuizAttempt Attempt, string LessonTitle, QuizDefinition Quiz, Dictionary<int, QuizAnswer> Answers);
 
-    private async Task<Loaded?> LoadAsync(string slug, Guid attemptId, Learner? learner, CancellationToken ct)
+    private async Task<Loaded?> LoadAsync(string slug, Guid attemptId, Learner learner, CancellationToken ct)
     {
-        if (learner is not { } who)
-            return null;
-        var row = await store.Attempts(who).Where(a => a.Id == attemptId)
+        var row = await store.Attempts(learner).Where(a => a.Id == attemptId)
             .Join(db.Lessons, a => a.LessonId, l => l.Id, (a, l) => new { Attempt = a, l.Slug, l.Title })
             .FirstOrDefaultAsync(ct);
         if (row is null || row.Slug != slug)
             return null;
         var quiz = await store.QuizAsync(row.Attempt.RevisionId, ct);
-        return new Loaded(row.Attempt, row.Title, quiz, await store.AnsweredAsync(attemptId, ct), who);
+        return new Loaded(row.Attempt, row.Title, quiz, await store.AnsweredAsync(attemptId, ct));
     }
 
     private async Task<LessonAssets> AssetsAsync(int revisionId, CancellationToken ct) =>
