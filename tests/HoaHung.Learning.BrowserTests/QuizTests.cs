@@ -35,7 +35,7 @@ public sealed class QuizTests(BrowserSite site)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(quiz.Title);
         await page.ClickAndWaitForUrlAsync(page.Locator("form.quiz-actions button"), $"**/bai-hoc/{slug}/kiem-tra/*/1");
 
-        var kinds = new HashSet<string>();
+        var kinds = new HashSet<QuestionKind>();
         for (var position = 1; position <= quiz.Questions.Count; position++)
         {
             await Assertions.Expect(page.Locator(".quiz-progress span")).ToHaveTextAsync($"Câu {position}/{quiz.Questions.Count}");
@@ -58,7 +58,7 @@ public sealed class QuizTests(BrowserSite site)
         await Assertions.Expect(page.Locator(".quiz-review__item")).ToHaveCountAsync(quiz.Questions.Count);
         if (slug == "kich-hoat-tai-khoan-vneid")
         {
-            Assert.Equal(["image", "multiple", "ordering", "single", "text", "true_false"], kinds.Order());
+            Assert.Equal([QuestionKind.Single, QuestionKind.Multiple, QuestionKind.TrueFalse, QuestionKind.Ordering, QuestionKind.Image, QuestionKind.Text], kinds.Order());
             await page.ScreenshotAsync(new() { Path = Shot($"quiz-result-{(javaScript ? "js" : "nojs")}"), FullPage = true });
             await page.ScreenshotAsync(new() { Path = Shot($"quiz-result-top-{(javaScript ? "js" : "nojs")}") });
         }

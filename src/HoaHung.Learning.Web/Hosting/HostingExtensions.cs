@@ -75,6 +75,7 @@ public static class HostingExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddScoped<LearnerSession>();
+        services.AddScoped<ILessonCompletion, ProgressLessonCompletion>();
         PublicPageAntiforgery.Decorate(services);
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace HoaHung.Learning.Quizzes;
 
@@ -18,7 +19,10 @@ public sealed record QuizDefinition(
 {
     public const int DefaultPassMark = 70;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { QuestionKinds.AddQuestionTypes } },
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -30,27 +34,12 @@ public sealed record QuizDefinition(
     public IEnumerable<string> Pictures => Questions.OfType<ImageChoiceQuestion>().SelectMany(q => q.Options).Select(o => o.Image!).Distinct();
 }
 
-/// <summary>One question; every question explains its answer once it is answered.</summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
-[JsonDerivedType(typeof(SingleChoiceQuestion), "single")]
-[JsonDerivedType(typeof(MultipleChoiceQuestion), "multiple")]
-[JsonDerivedType(typeof(TrueFalseQuestion), "true_false")]
-[JsonDerivedType(typeof(OrderingQuestion), "ordering")]
-[JsonDerivedType(typeof(ImageChoiceQuestion), "image")]
-[JsonDerivedType(typeof(ShortTextQuestion), "text")]
+/// <summary>One question; every question explains its answer once it is answered. Stored as JSON with its
+/// kind's name as <c>"type"</c> (<see cref="QuestionKinds"/>).</summary>
 public abstract record Question(string Text, string Explanation)
 {
-    /// <summary>The short name used in quiz.yml (<c>type:</c>) and in the stored JSON.</summary>
     [JsonIgnore]
-    public string Kind => this switch
-    {
-        SingleChoiceQuestion => "single",
-        MultipleChoiceQuestion => "multiple",
-        TrueFalseQuestion => "true_false",
-        OrderingQuestion => "ordering",
-        ImageChoiceQuestion => "image",
-        _ => "text",
-    };
+    public QuestionKind Kind => QuestionKinds.Of(this);
 }
 
 /// <summary>A choice among options. <see cref="Image"/> is set for picture options only.</summary>

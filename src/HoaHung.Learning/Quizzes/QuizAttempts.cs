@@ -1,10 +1,7 @@
-using System.Linq.Expressions;
 using System.Security.Cryptography;
-using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace HoaHung.Learning.Quizzes;
 
@@ -12,14 +9,14 @@ namespace HoaHung.Learning.Quizzes;
 /// Taking a quiz: start (or resume) an attempt, answer one question at a time, finish. Every method takes the
 /// current learner and only ever touches her own attempts; an attempt id of someone else reads as not found.
 /// Each answer is stored when given, so a dropped connection loses nothing, and the first answer to a question
-/// wins, so a double tap or a re-sent form never counts twice.
+/// wins, so a double tap or a re-sent form never counts twice. What the pages show is built by <see cref="QuizPlayer"/>.
 /// </summary>
-public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider clock, IMemoryCache cache)
+public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizStore store, ILessonCompletion completion)
 {
     /// <summary>Starts an attempt, or returns her unfinished one (at its first unanswered question).</summary>
     public async Task<StartResult> StartAsync(string slug, Learner learner, CancellationToken ct)
     {
-        var lesson = await QuizLessons.Where(l => l.Slug == slug)
+        var lesson = await store.QuizLessons.Where(l => l.Slug == slug)
             .Select(l => new { l.Id, RevisionId = l.PublishedRevisionId!.Value }).FirstOrDefaultAsync(ct);
         if (lesson is null)
             return new StartResult.NotFound();
@@ -27,8 +24,8 @@ public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider cloc
         {
             if (await ResumeAsync(lesson.Id, learner, ct) is { } resumed)
                 return resumed;
-            var quiz = await QuizAsync(lesson.RevisionId, ct);
-            var finished = await Attempts(learner).CountAsync(a => a.LessonId == lesson.Id && a.FinishedAt != null, ct);
+            var quiz = await store.QuizAsync(lesson.RevisionId, ct);
+            var finished = await store.Attempts(learner).CountAsync(a => a.LessonId == lesson.Id && a.FinishedAt != null, ct);
             if (quiz.MaxAttempts > 0 && finished >= quiz.MaxAttempts)
                 return new StartResult.NoMoreAttempts();
             var attempt = new QuizAttempt
@@ -58,30 +55,30 @@ public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider cloc
 
     private async Task<StartResult?> ResumeAsync(int lessonId, Learner learner, CancellationToken ct)
     {
-        var open = await Attempts(learner).Where(a => a.LessonId == lessonId && a.Open == true).FirstOrDefaultAsync(ct);
+        var open = await store.Attempts(learner).Where(a => a.LessonId == lessonId && a.Open == true).FirstOrDefaultAsync(ct);
         if (open is null)
             return null;
-        var quiz = await QuizAsync(open.RevisionId, ct);
-        var answered = await AnsweredAsync(open.Id, ct);
-        return new StartResult.Started(open.Id, FirstUnanswered(quiz, open.Seed, answered.Keys) ?? quiz.Questions.Count);
+        var quiz = await store.QuizAsync(open.RevisionId, ct);
+        var answered = await store.AnsweredAsync(open.Id, ct);
+        return new StartResult.Started(open.Id, QuizShuffle.FirstUnanswered(quiz, open.Seed, answered.Keys) ?? quiz.Questions.Count);
     }
 
     /// <summary>Stores her answer to the question at <paramref name="position"/>; the first answer wins.</summary>
     public async Task<AnswerResult> AnswerAsync(Guid attemptId, int position, Learner learner, PostedAnswer posted, CancellationToken ct)
     {
-        var attempt = await Attempts(learner).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        var attempt = await store.Attempts(learner).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
         if (attempt is null)
             return new AnswerResult.NotFound();
-        var quiz = await QuizAsync(attempt.RevisionId, ct);
+        var quiz = await store.QuizAsync(attempt.RevisionId, ct);
         if (position < 1 || position > quiz.Questions.Count)
             return new AnswerResult.NotFound();
         if (attempt.FinishedAt is not null)
             return new AnswerResult.Saved();
-        var index = QuestionOrder(quiz, attempt.Seed)[position - 1];
+        var index = QuizShuffle.Questions(quiz, attempt.Seed)[position - 1];
         if (await db.Set<QuizAnswer>().AnyAsync(a => a.AttemptId == attemptId && a.Question == index, ct))
             return new AnswerResult.Saved();
         var question = quiz.Questions[index];
-        var (response, reason) = ToResponse(question, Display(quiz, attempt.Seed, index), posted);
+        var (response, reason) = ToResponse(question, QuizShuffle.Options(quiz, attempt.Seed, index), posted);
         if (response is null)
             return new AnswerResult.Invalid(reason!);
         var marked = QuizScoring.Mark(question, response);
@@ -105,30 +102,36 @@ public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider cloc
         return new AnswerResult.Saved();
     }
 
-    /// <summary>Scores and closes the attempt. Idempotent: finishing again returns the stored score.</summary>
+    /// <summary>
+    /// Scores and closes the attempt; passing completes the lesson (while it is published). Idempotent: finishing
+    /// again changes nothing (the stored score stands, and completing a completed lesson is a no-op).
+    /// </summary>
     public async Task<FinishResult> FinishAsync(Guid attemptId, Learner learner, CancellationToken ct)
     {
-        var attempt = await Attempts(learner).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+        var attempt = await store.Attempts(learner).FirstOrDefaultAsync(a => a.Id == attemptId, ct);
         if (attempt is null)
             return new FinishResult.NotFound();
-        if (attempt.FinishedAt is not null)
-            return new FinishResult.Finished(attempt.ScorePercent, attempt.Passed, attempt.LessonId);
-        var quiz = await QuizAsync(attempt.RevisionId, ct);
-        var answered = await AnsweredAsync(attemptId, ct);
-        if (FirstUnanswered(quiz, attempt.Seed, answered.Keys) is { } missing)
+        var result = attempt.FinishedAt is null ? await ScoreAsync(attempt, learner, ct) : new FinishResult.Finished(attempt.Passed);
+        if (result is FinishResult.Finished { Passed: true } && await store.IsPublishedAsync(attempt.LessonId, ct))
+            await completion.CompleteAsync(learner, attempt.LessonId, ct);
+        return result;
+    }
+
+    private async Task<FinishResult> ScoreAsync(QuizAttempt attempt, Learner learner, CancellationToken ct)
+    {
+        var quiz = await store.QuizAsync(attempt.RevisionId, ct);
+        var answered = await store.AnsweredAsync(attempt.Id, ct);
+        if (QuizShuffle.FirstUnanswered(quiz, attempt.Seed, answered.Keys) is { } missing)
             return new FinishResult.Unanswered(missing);
         var (percent, passed) = QuizScoring.Total(answered.Values.Sum(a => a.Credit), quiz.Questions.Count, quiz.PassMark);
         var now = clock.GetUtcNow().UtcDateTime;
         // Conditional on still being open, so two racing finishes store one result.
-        var changed = await db.Set<QuizAttempt>().Where(a => a.Id == attemptId && a.FinishedAt == null)
+        var changed = await db.Set<QuizAttempt>().Where(a => a.Id == attempt.Id && a.FinishedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Open, (bool?)null)
                 .SetProperty(a => a.ScorePercent, percent).SetProperty(a => a.Passed, passed), ct);
-        if (changed == 0)
-        {
-            var stored = await Attempts(learner).Where(a => a.Id == attemptId).Select(a => new { a.ScorePercent, a.Passed }).FirstAsync(ct);
-            return new FinishResult.Finished(stored.ScorePercent, stored.Passed, attempt.LessonId);
-        }
-        return new FinishResult.Finished(percent, passed, attempt.LessonId);
+        if (changed == 0) // the other finish stored first: its result stands
+            passed = await store.Attempts(learner).Where(a => a.Id == attempt.Id).Select(a => a.Passed).FirstAsync(ct);
+        return new FinishResult.Finished(passed);
     }
 
     private static (QuizResponse? Response, string? ReasonKey) ToResponse(Question question, int[] display, PostedAnswer posted)
@@ -159,56 +162,5 @@ public sealed partial class QuizAttempts(LearningDbContext db, TimeProvider cloc
             default:
                 return (null, "Quiz.PickOne");
         }
-    }
-
-    // ---- shared by the player's views ----
-
-    private IQueryable<Lesson> QuizLessons => db.Lessons.AsNoTracking()
-        .Where(l => l.Status == LessonStatus.Published && l.PublishedRevisionId != null && l.QuizTitle != null);
-
-    private IQueryable<QuizAttempt> Attempts(Learner learner) => db.Set<QuizAttempt>().AsNoTracking().Where(Mine(learner));
-
-    internal static Expression<Func<QuizAttempt, bool>> Mine(Learner learner)
-    {
-        if (learner.UserId is { } userId)
-            return a => a.UserId == userId;
-        var anonymousId = learner.AnonymousId ?? Guid.Empty;
-        return a => a.UserId == null && a.AnonymousId == anonymousId;
-    }
-
-    private async Task<Dictionary<int, QuizAnswer>> AnsweredAsync(Guid attemptId, CancellationToken ct) =>
-        await db.Set<QuizAnswer>().AsNoTracking().Where(a => a.AttemptId == attemptId).ToDictionaryAsync(a => a.Question, ct);
-
-    /// <summary>Revisions never change, so their quiz is parsed once and kept.</summary>
-    private async Task<QuizDefinition> QuizAsync(int revisionId, CancellationToken ct)
-    {
-        if (cache.TryGetValue(("quiz", revisionId), out QuizDefinition? hit))
-            return hit!;
-        var json = await db.LessonRevisions.AsNoTracking().Where(r => r.Id == revisionId).Select(r => r.QuizJson).FirstAsync(ct);
-        var quiz = QuizDefinition.FromJson(json) ?? throw new InvalidOperationException($"Revision {revisionId} has no quiz");
-        cache.Set(("quiz", revisionId), quiz, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(6) });
-        return quiz;
-    }
-
-    /// <summary>Position (0-based) → question index.</summary>
-    private static int[] QuestionOrder(QuizDefinition quiz, int seed) => QuizShuffle.Order(seed, 0, quiz.Questions.Count, quiz.ShuffleQuestions);
-
-    /// <summary>Screen order of a question's options or steps: screen position → index in quiz.yml.</summary>
-    private static int[] Display(QuizDefinition quiz, int seed, int index) => quiz.Questions[index] switch
-    {
-        ChoiceQuestion q => QuizShuffle.Order(seed, 1 + index, q.Options.Count, quiz.ShuffleOptions),
-        OrderingQuestion q => QuizShuffle.Steps(seed, index, q.Steps.Count),
-        TrueFalseQuestion => [0, 1],
-        _ => [],
-    };
-
-    private static int? FirstUnanswered(QuizDefinition quiz, int seed, IEnumerable<int> answered)
-    {
-        var done = answered.ToHashSet();
-        var order = QuestionOrder(quiz, seed);
-        for (var p = 0; p < order.Length; p++)
-            if (!done.Contains(order[p]))
-                return p + 1;
-        return null;
     }
 }

@@ -10,7 +10,6 @@ public static class QuizFile
 {
     public const string FileName = "quiz.yml";
     public const int MaxQuestions = 50;
-    private static readonly string[] Kinds = ["single", "multiple", "true_false", "ordering", "image", "text"];
 
     /// <param name="checkPicture">Checks a picture file name written in the quiz; returns why it cannot be used, or null.</param>
     public static (QuizDefinition? Quiz, IReadOnlyList<string> Errors) Read(string yaml, string lessonTitle, Func<string, string?> checkPicture)
@@ -51,10 +50,9 @@ public static class QuizFile
     private static Question? ReadQuestion(QuestionYaml? q, List<string> errors, Func<string, string?> checkPicture)
     {
         if (q is null) { errors.Add("câu hỏi trống"); return null; }
-        var kind = q.Type?.Trim().ToLowerInvariant();
-        if (kind is null || !Kinds.Contains(kind))
+        if (!QuestionKinds.TryParse(q.Type, out var kind))
         {
-            errors.Add($"loại câu hỏi (type) '{q.Type}' không hợp lệ: dùng single, multiple, true_false, ordering, image hoặc text");
+            errors.Add($"loại câu hỏi (type) '{q.Type}' không hợp lệ: dùng {string.Join(", ", QuestionKinds.Names.SkipLast(1))} hoặc {QuestionKinds.Names[^1]}");
             return null;
         }
         var text = TextCleaning.OneLine(q.Text);
@@ -64,19 +62,19 @@ public static class QuizFile
 
         switch (kind)
         {
-            case "true_false":
+            case QuestionKind.TrueFalse:
                 if (q.Answer is null) errors.Add("câu đúng/sai cần trường answer: true hoặc answer: false");
                 if (q.Options is { Count: > 0 }) errors.Add("câu đúng/sai không dùng options; dùng answer, feedback_true, feedback_false");
                 return errors.Count > 0 ? null : new TrueFalseQuestion(text, explanation, q.Answer!.Value,
                     Feedback(q.FeedbackTrue, errors), Feedback(q.FeedbackFalse, errors));
-            case "ordering":
+            case QuestionKind.Ordering:
                 var steps = (q.Steps ?? []).Select(TextCleaning.OneLine).ToList();
                 if (steps.Count < 2) errors.Add("câu sắp xếp cần ít nhất 2 bước (steps)");
                 if (steps.Count > 10) errors.Add("câu sắp xếp có tối đa 10 bước");
                 if (steps.Any(s => s.Length is 0 or > 300)) errors.Add("mỗi bước cần nội dung, tối đa 300 ký tự");
                 if (steps.Distinct().Count() != steps.Count) errors.Add("có hai bước giống nhau");
                 return errors.Count > 0 ? null : new OrderingQuestion(text, explanation, steps);
-            case "text":
+            case QuestionKind.Text:
                 var answers = (q.Answers ?? []).Select(TextCleaning.OneLine).Where(a => a.Length > 0).ToList();
                 if (answers.Count == 0 || answers.All(a => QuizScoring.Fold(a).Length == 0)) errors.Add("câu trả lời ngắn cần ít nhất một đáp án được chấp nhận (answers)");
                 if (answers.Count > 20 || answers.Any(a => a.Length > QuizResponse.MaxTextLength)) errors.Add("tối đa 20 đáp án, mỗi đáp án tối đa 200 ký tự");
@@ -91,10 +89,10 @@ public static class QuizFile
             var o = raw[i];
             var optionText = TextCleaning.OneLine(o?.Text);
             if (optionText.Length is 0 or > 300)
-                errors.Add(kind == "image" ? $"lựa chọn {i + 1}: thiếu lời tả hình (text), để người không nhìn rõ hình vẫn làm được"
+                errors.Add(kind == QuestionKind.Image ? $"lựa chọn {i + 1}: thiếu lời tả hình (text), để người không nhìn rõ hình vẫn làm được"
                     : $"lựa chọn {i + 1}: thiếu nội dung (text) hoặc dài quá 300 ký tự");
             string? image = null;
-            if (kind == "image")
+            if (kind == QuestionKind.Image)
             {
                 image = o?.Image?.Trim();
                 if (string.IsNullOrEmpty(image)) errors.Add($"lựa chọn {i + 1}: câu chọn hình cần tệp hình (image)");
@@ -108,14 +106,14 @@ public static class QuizFile
         }
         var correct = options.Count(o => o.Correct);
         if (raw.Count > 0 && correct == 0) errors.Add("không có đáp án đúng: đánh dấu correct: true cho đáp án đúng");
-        if (kind is "single" or "image" && correct > 1) errors.Add("câu này chỉ được có một đáp án đúng; dùng type: multiple nếu có nhiều đáp án đúng");
+        if (kind is QuestionKind.Single or QuestionKind.Image && correct > 1) errors.Add("câu này chỉ được có một đáp án đúng; dùng type: multiple nếu có nhiều đáp án đúng");
         if (options.Select(o => o.Text).Distinct().Count() != options.Count) errors.Add("có hai lựa chọn giống nhau");
         if (errors.Count > 0)
             return null;
         return kind switch
         {
-            "single" => new SingleChoiceQuestion(text, explanation, options),
-            "multiple" => new MultipleChoiceQuestion(text, explanation, options),
+            QuestionKind.Single => new SingleChoiceQuestion(text, explanation, options),
+            QuestionKind.Multiple => new MultipleChoiceQuestion(text, explanation, options),
             _ => new ImageChoiceQuestion(text, explanation, options),
         };
     }

@@ -10,7 +10,7 @@ public sealed class QuizResults(LearningDbContext db)
     /// <summary>Per lesson with a finished attempt: best score, passed (in any attempt), number of finished attempts; latest first.</summary>
     public async Task<IReadOnlyList<QuizResultCard>> ForLearnerAsync(Learner learner, CancellationToken ct)
     {
-        var rows = await db.Set<QuizAttempt>().AsNoTracking().Where(QuizAttempts.Mine(learner)).Where(a => a.FinishedAt != null)
+        var rows = await db.Set<QuizAttempt>().AsNoTracking().Where(QuizStore.Mine(learner)).Where(a => a.FinishedAt != null)
             .GroupBy(a => a.LessonId)
             .Select(g => new
             {
@@ -24,10 +24,10 @@ public sealed class QuizResults(LearningDbContext db)
         var ids = rows.Select(r => r.LessonId).ToList();
         var lessons = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id))
             .Select(l => new { l.Id, l.Slug, l.Title, l.QuizTitle }).ToDictionaryAsync(l => l.Id, ct);
-        return rows.Where(r => lessons.ContainsKey(r.LessonId))
-            .Select(r => new QuizResultCard(lessons[r.LessonId].Slug, lessons[r.LessonId].Title, lessons[r.LessonId].QuizTitle ?? lessons[r.LessonId].Title,
-                r.Best, r.Passed, r.Attempts, r.Last))
-            .OrderByDescending(r => r.LastFinishedAt).ToList();
+        return rows.Where(r => lessons.ContainsKey(r.LessonId)).OrderByDescending(r => r.Last)
+            .Select(r => new QuizResultCard(lessons[r.LessonId].Slug, lessons[r.LessonId].QuizTitle ?? lessons[r.LessonId].Title,
+                r.Best, r.Passed, r.Attempts))
+            .ToList();
     }
 }
 

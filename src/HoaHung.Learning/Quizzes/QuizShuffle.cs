@@ -31,6 +31,29 @@ public static class QuizShuffle
         return order;
     }
 
+    /// <summary>An attempt's question order: position (0-based) → question index.</summary>
+    public static int[] Questions(QuizDefinition quiz, int seed) => Order(seed, 0, quiz.Questions.Count, quiz.ShuffleQuestions);
+
+    /// <summary>Screen order of a question's options or steps in an attempt: screen position → index in quiz.yml.</summary>
+    public static int[] Options(QuizDefinition quiz, int seed, int index) => quiz.Questions[index] switch
+    {
+        ChoiceQuestion q => Order(seed, 1 + index, q.Options.Count, quiz.ShuffleOptions),
+        OrderingQuestion q => Steps(seed, index, q.Steps.Count),
+        TrueFalseQuestion => [0, 1],
+        _ => [],
+    };
+
+    /// <summary>The position (1-based, in her order) of the first question she has not answered; null when all are.</summary>
+    public static int? FirstUnanswered(QuizDefinition quiz, int seed, IEnumerable<int> answered)
+    {
+        var done = answered.ToHashSet();
+        var order = Questions(quiz, seed);
+        for (var p = 0; p < order.Length; p++)
+            if (!done.Contains(order[p]))
+                return p + 1;
+        return null;
+    }
+
     private static ulong Next(ref ulong state)
     {
         // SplitMix64

@@ -4,7 +4,7 @@ using HoaHung.Learning.Markdown;
 namespace HoaHung.Learning.Quizzes;
 
 /// <summary>The start page: the quiz and where this learner stands with it.</summary>
-public sealed record QuizIntro(string LessonSlug, string LessonTitle, LessonType LessonType, QuizSummary Quiz, int MaxAttempts,
+public sealed record QuizIntro(string LessonTitle, QuizSummary Quiz, int MaxAttempts,
     Guid? OpenAttempt, int Finished, int? BestPercent, bool Passed, Guid? LastFinished)
 {
     public bool CanStart => OpenAttempt is null && (MaxAttempts == 0 || Finished < MaxAttempts);
@@ -19,35 +19,31 @@ public sealed record PlayerOption(int Value, string Text, ImageAsset? Image, boo
 
 /// <summary>Her answer to a shown question, and what it earned.</summary>
 public sealed record PlayerFeedback(bool Correct, double Credit, string Explanation, string? Feedback, string? TypedText,
-    IReadOnlyList<string>? ExpectedSteps, string? ExpectedText, bool? ExpectedTrue);
+    IReadOnlyList<string>? ExpectedSteps, string? ExpectedText);
 
 /// <summary>One screen of the player: question <see cref="Position"/> of <see cref="Count"/>.</summary>
 public sealed record PlayerQuestion(
-    Guid AttemptId,
-    string LessonSlug,
     string QuizTitle,
     int Position,
     int Count,
-    string Kind,
+    QuestionKind Kind,
     string Text,
     IReadOnlyList<PlayerOption> Options,
     PlayerFeedback? Answered,
-    bool ShowAnswers,
     bool Finished,
     int? NextUnanswered)
 {
     public bool IsLast => Position == Count;
 }
 
-public sealed record ReviewItem(int Position, string Kind, string Text, bool Correct, double Credit, IReadOnlyList<string> Given,
+public sealed record ReviewItem(int Position, QuestionKind Kind, string Text, bool Correct, double Credit, IReadOnlyList<string> Given,
     IReadOnlyList<string>? Expected, string Explanation, bool? GivenTrue, bool? ExpectedTrue);
 
-public sealed record QuizResultView(Guid AttemptId, string LessonSlug, string LessonTitle, string QuizTitle, int ScorePercent, bool Passed,
-    int PassMark, int Correct, int Count, bool ShowAnswers, bool CanRetry, DateTime FinishedAt, IReadOnlyList<ReviewItem> Review);
+public sealed record QuizResultView(string LessonTitle, string QuizTitle, int ScorePercent, bool Passed, int PassMark, int Correct, int Count,
+    bool CanRetry, IReadOnlyList<ReviewItem> Review);
 
 /// <summary>A learner's standing in one quiz, for "Của tôi": best score, passed, number of finished attempts.</summary>
-public sealed record QuizResultCard(string LessonSlug, string LessonTitle, string QuizTitle, int BestPercent, bool Passed, int Attempts,
-    DateTime LastFinishedAt);
+public sealed record QuizResultCard(string LessonSlug, string QuizTitle, int BestPercent, bool Passed, int Attempts);
 
 /// <summary>Her answer as posted from the player's form, in screen terms (see <see cref="PlayerOption.Value"/>).</summary>
 /// <param name="Choices">Picked option values; for an ordering question, the position (1-based) she gave each step, in screen order.</param>
@@ -72,7 +68,7 @@ public abstract record AnswerResult
 
 public abstract record FinishResult
 {
-    public sealed record Finished(int ScorePercent, bool Passed, int LessonId) : FinishResult;
+    public sealed record Finished(bool Passed) : FinishResult;
     public sealed record Unanswered(int Position) : FinishResult;
     public sealed record NotFound : FinishResult;
 }

@@ -6,7 +6,9 @@ namespace HoaHung.Learning.Quizzes;
 public static class QuizzesModule
 {
     public static IServiceCollection AddQuizzes(this IServiceCollection services) =>
-        services.AddScoped<QuizAttempts>()
+        services.AddScoped<QuizStore>()
+            .AddScoped<QuizAttempts>()
+            .AddScoped<QuizPlayer>()
             .AddScoped<QuizResults>()
             .AddScoped<IAnonymousWorkMerger, QuizAnonymousWork>()
             .AddScoped<IPersonalDataOwner, QuizPersonalData>();

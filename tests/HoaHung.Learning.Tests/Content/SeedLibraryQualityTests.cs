@@ -171,8 +171,8 @@ public sealed partial class SeedLibraryQualityTests
                 problems.Add($"{lesson.Slug}: option too long for a phone: {option.Text}");
         }
         var kinds = quizzes.SelectMany(q => q.Quiz.Questions).Select(q => q.Kind).ToHashSet();
-        foreach (var kind in new[] { "single", "multiple", "true_false", "ordering", "image", "text" }.Where(k => !kinds.Contains(k)))
-            problems.Add($"no seed question of type {kind}");
+        foreach (var kind in Enum.GetValues<HoaHung.Learning.Quizzes.QuestionKind>().Where(k => !kinds.Contains(k)))
+            problems.Add($"no seed question of type {HoaHung.Learning.Quizzes.QuestionKinds.Name(kind)}");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Contains(Library.Lessons, l => l.Type == LessonType.Quiz);
     }

@@ -72,7 +72,8 @@ public sealed class QuizFileTests
         var lesson = Assert.Single(set.Lessons);
         var quiz = QuizDefinition.FromJson(lesson.QuizJson)!;
         Assert.Equal(("Kiểm tra thử", 60, false, true, 2, true), (quiz.Title, quiz.PassMark, quiz.ShuffleQuestions, quiz.ShuffleOptions, quiz.MaxAttempts, quiz.ShowAnswers));
-        Assert.Equal(["single", "multiple", "true_false", "ordering", "image", "text"], quiz.Questions.Select(q => q.Kind));
+        Assert.Equal([QuestionKind.Single, QuestionKind.Multiple, QuestionKind.TrueFalse, QuestionKind.Ordering, QuestionKind.Image, QuestionKind.Text],
+            quiz.Questions.Select(q => q.Kind));
         Assert.Equal(["a.png", "b.png"], lesson.Files.Keys.Order());
         Assert.Equal("Không phải vậy", ((TrueFalseQuestion)quiz.Questions[2]).TrueFeedback);
     }

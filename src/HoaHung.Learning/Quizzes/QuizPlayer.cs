@@ -1,44 +1,46 @@
 using HoaHung.Learning.Catalog;
+using HoaHung.Learning.Data;
 using HoaHung.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Quizzes;
 
-/// <summary>What the player's pages show: the start page, one question, the result.</summary>
-public sealed partial class QuizAttempts
+/// <summary>
+/// What the player's pages show: the start page, one question, the result. Reads only; a learner's attempts are
+/// changed by <see cref="QuizAttempts"/>. An attempt that is not hers reads as not found.
+/// </summary>
+public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
 {
-    /// <summary>The quiz of a published lesson and, when there is a learner, her open attempt and best result.</summary>
-    public async Task<QuizIntro?> IntroAsync(string slug, Learner? learner, CancellationToken ct)
+    /// <summary>The quiz of a published lesson with her open attempt and best result.</summary>
+    public async Task<QuizIntro?> IntroAsync(string slug, Learner learner, CancellationToken ct)
     {
-        var lesson = await QuizLessons.Where(l => l.Slug == slug)
-            .Select(l => new { l.Id, l.Slug, l.Title, l.Type, QuizTitle = l.QuizTitle!, l.QuizQuestions, l.QuizPassMark, RevisionId = l.PublishedRevisionId!.Value })
+        var lesson = await store.QuizLessons.Where(l => l.Slug == slug)
+            .Select(l => new { l.Id, l.Title, QuizTitle = l.QuizTitle!, l.QuizQuestions, l.QuizPassMark, RevisionId = l.PublishedRevisionId!.Value })
             .FirstOrDefaultAsync(ct);
         if (lesson is null)
             return null;
-        var quiz = await QuizAsync(lesson.RevisionId, ct);
+        var quiz = await store.QuizAsync(lesson.RevisionId, ct);
         var summary = new QuizSummary(lesson.QuizTitle, lesson.QuizQuestions, lesson.QuizPassMark);
-        if (learner is not { } who)
-            return new QuizIntro(lesson.Slug, lesson.Title, lesson.Type, summary, quiz.MaxAttempts, null, 0, null, false, null);
-        var mine = await Attempts(who).Where(a => a.LessonId == lesson.Id)
+        var mine = await store.Attempts(learner).Where(a => a.LessonId == lesson.Id)
             .Select(a => new { a.Id, a.Open, a.FinishedAt, a.ScorePercent, a.Passed }).ToListAsync(ct);
         var finished = mine.Where(a => a.FinishedAt is not null).ToList();
-        return new QuizIntro(lesson.Slug, lesson.Title, lesson.Type, summary, quiz.MaxAttempts,
+        return new QuizIntro(lesson.Title, summary, quiz.MaxAttempts,
             mine.FirstOrDefault(a => a.Open == true)?.Id, finished.Count,
             finished.Count == 0 ? null : finished.Max(a => a.ScorePercent), finished.Any(a => a.Passed),
             finished.OrderByDescending(a => a.FinishedAt).FirstOrDefault()?.Id);
     }
 
     /// <summary>Question <paramref name="position"/> of her attempt; its answer and feedback only once she has answered it.</summary>
-    public async Task<PlayerQuestion?> QuestionAsync(string slug, Guid attemptId, int position, Learner? learner, CancellationToken ct)
+    public async Task<PlayerQuestion?> QuestionAsync(string slug, Guid attemptId, int position, Learner learner, CancellationToken ct)
     {
         if (await LoadAsync(slug, attemptId, learner, ct) is not { } loaded)
             return null;
         var (attempt, _, quiz, answers) = loaded;
         if (position < 1 || position > quiz.Questions.Count)
             return null;
-        var index = QuestionOrder(quiz, attempt.Seed)[position - 1];
+        var index = QuizShuffle.Questions(quiz, attempt.Seed)[position - 1];
         var question = quiz.Questions[index];
-        var display = Display(quiz, attempt.Seed, index);
+        var display = QuizShuffle.Options(quiz, attempt.Seed, index);
         var answer = answers.GetValueOrDefault(index);
         var response = answer is null ? null : QuizResponse.FromJson(answer.Response);
         var show = quiz.ShowAnswers;
@@ -57,13 +59,13 @@ public sealed partial class QuizAttempts
                         response is not null && (show || chosen) ? o.Correct : null, chosen ? o.Feedback : null);
                 }).ToList();
                 if (answer is not null)
-                    feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation, null, null, null, null, null);
+                    feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation, null, null, null, null);
                 break;
             case TrueFalseQuestion q:
                 options = [TrueFalse(0), TrueFalse(1)];
                 if (answer is not null)
                     feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation,
-                        response!.Choices is [0] ? q.TrueFeedback : q.FalseFeedback, null, null, null, show ? q.Answer : null);
+                        response!.Choices is [0] ? q.TrueFeedback : q.FalseFeedback, null, null, null);
                 PlayerOption TrueFalse(int value)
                 {
                     var chosen = response?.Choices is [var c] && c == value;
@@ -75,7 +77,7 @@ public sealed partial class QuizAttempts
                 // Answered: her order, each step marked in or out of place when answers are shown.
                 options = response.Choices.Select((original, place) =>
                     new PlayerOption(place, q.Steps[original], null, false, show ? original == place : null, null)).ToList();
-                feedback = new PlayerFeedback(answer!.Correct, answer.Credit, q.Explanation, null, null, show ? q.Steps : null, null, null);
+                feedback = new PlayerFeedback(answer!.Correct, answer.Credit, q.Explanation, null, null, show ? q.Steps : null, null);
                 break;
             case OrderingQuestion q:
                 options = display.Select((original, value) => new PlayerOption(value, q.Steps[original], null, false, null, null)).ToList();
@@ -84,23 +86,23 @@ public sealed partial class QuizAttempts
                 options = [];
                 if (answer is not null)
                     feedback = new PlayerFeedback(answer.Correct, answer.Credit, q.Explanation, answer.Correct ? null : q.WrongFeedback,
-                        response!.Text, null, show ? q.Answers[0] : null, null);
+                        response!.Text, null, show ? q.Answers[0] : null);
                 break;
             default:
                 return null;
         }
-        return new PlayerQuestion(attempt.Id, loaded.Slug, quiz.Title, position, quiz.Questions.Count, question.Kind, question.Text,
-            options, feedback, show, attempt.FinishedAt is not null, FirstUnanswered(quiz, attempt.Seed, answers.Keys));
+        return new PlayerQuestion(quiz.Title, position, quiz.Questions.Count, question.Kind, question.Text, options, feedback,
+            attempt.FinishedAt is not null, QuizShuffle.FirstUnanswered(quiz, attempt.Seed, answers.Keys));
     }
 
     /// <summary>The result of her finished attempt with a review of every question; null when unfinished or not hers.</summary>
-    public async Task<QuizResultView?> ResultAsync(string slug, Guid attemptId, Learner? learner, CancellationToken ct)
+    public async Task<QuizResultView?> ResultAsync(string slug, Guid attemptId, Learner learner, CancellationToken ct)
     {
-        if (await LoadAsync(slug, attemptId, learner, ct) is not { } loaded || loaded.Attempt.FinishedAt is not { } finishedAt)
+        if (await LoadAsync(slug, attemptId, learner, ct) is not { Attempt.FinishedAt: not null } loaded)
             return null;
         var (attempt, lessonTitle, quiz, answers) = loaded;
         var show = quiz.ShowAnswers;
-        var order = QuestionOrder(quiz, attempt.Seed);
+        var order = QuizShuffle.Questions(quiz, attempt.Seed);
         var review = new List<ReviewItem>();
         for (var p = 0; p < order.Length; p++)
         {
@@ -126,27 +128,23 @@ public sealed partial class QuizAttempts
             review.Add(new ReviewItem(p + 1, question.Kind, question.Text, answer?.Correct == true, answer?.Credit ?? 0, given, expected,
                 question.Explanation, givenTrue, expectedTrue));
         }
-        var finished = await Attempts(learner!).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
-        return new QuizResultView(attempt.Id, loaded.Slug, lessonTitle, quiz.Title, attempt.ScorePercent, attempt.Passed, quiz.PassMark,
-            review.Count(r => r.Correct), review.Count, show, quiz.MaxAttempts == 0 || finished < quiz.MaxAttempts, finishedAt, review);
+        var finished = await store.Attempts(learner).CountAsync(a => a.LessonId == attempt.LessonId && a.FinishedAt != null, ct);
+        return new QuizResultView(lessonTitle, quiz.Title, attempt.ScorePercent, attempt.Passed, quiz.PassMark,
+            review.Count(r => r.Correct), review.Count, quiz.MaxAttempts == 0 || finished < quiz.MaxAttempts, review);
     }
 
-    private sealed record Loaded(QuizAttempt Attempt, string LessonTitle, QuizDefinition Quiz, Dictionary<int, QuizAnswer> Answers)
-    {
-        public string Slug { get; init; } = "";
-    }
+    /// <summary>Her attempt with its lesson's title, its quiz and her answers so far (by question index).</summary>
+    private sealed record Loaded(QuizAttempt Attempt, string LessonTitle, QuizDefinition Quiz, Dictionary<int, QuizAnswer> Answers);
 
-    private async Task<Loaded?> LoadAsync(string slug, Guid attemptId, Learner? learner, CancellationToken ct)
+    private async Task<Loaded?> LoadAsync(string slug, Guid attemptId, Learner learner, CancellationToken ct)
     {
-        if (learner is not { } who)
-            return null;
-        var row = await Attempts(who).Where(a => a.Id == attemptId)
+        var row = await store.Attempts(learner).Where(a => a.Id == attemptId)
             .Join(db.Lessons, a => a.LessonId, l => l.Id, (a, l) => new { Attempt = a, l.Slug, l.Title })
             .FirstOrDefaultAsync(ct);
         if (row is null || row.Slug != slug)
             return null;
-        var quiz = await QuizAsync(row.Attempt.RevisionId, ct);
-        return new Loaded(row.Attempt, row.Title, quiz, await AnsweredAsync(attemptId, ct)) { Slug = row.Slug };
+        var quiz = await store.QuizAsync(row.Attempt.RevisionId, ct);
+        return new Loaded(row.Attempt, row.Title, quiz, await store.AnsweredAsync(attemptId, ct));
     }
 
     private async Task<LessonAssets> AssetsAsync(int revisionId, CancellationToken ct) =>
