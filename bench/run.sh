@@ -1,49 +1,110 @@
 #!/usr/bin/env bash
 # Load and page-weight benchmark of the published site (see bench/README.md).
-# Publishes the site, starts it on loopback with a fresh SQLite data directory, and in the same run:
-#  - wrk -c64 against the home page, a lesson page and /api/v1/lessons, and against nginx serving a saved
-#    copy of the same lesson page's bytes with gzip; rounds interleaved so both see the same machine state;
-#  - bytes a first and a repeat visit to a lesson page transfer in Chromium (HTML, CSS, JS, fonts);
-#  - Lighthouse 12 (mobile preset) on the home page and the lesson page.
-# Writes bench/results/latest.md and prints it. Only loopback addresses are used.
+# Publishes the site and starts it twice on loopback — on a fresh SQLite data directory and on a fresh database of
+# a throwaway PostgreSQL cluster — plus nginx and a bare Kestrel program serving a saved copy of a lesson page's
+# gzip bytes. In interleaved rounds (every target sees the same machine state), wrk -c$CONNS against:
+#  - nginx and bare Kestrel (the machine's and the .NET stack's ceilings for the same bytes);
+#  - the anonymous lesson page, home page and /api/v1/lessons (output cache);
+#  - the lesson page, /cua-toi and a quiz question page for signed-in learners, on SQLite and on PostgreSQL
+#    (accounts made with the site's own `users add`, signed in through the real form);
+# then the latency of each target at one connection, the bytes a first and a repeat visit transfer in Chromium,
+# and Lighthouse 12 (mobile). Writes bench/results/latest.md and prints it. Only loopback addresses are used.
+# QUICK=1: one round of 5 s, no page weight, no Lighthouse, nothing written to bench/results (bench/out/latest.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT="$ROOT/bench/out"
+QUICK=${QUICK:-0}
+if [ "$QUICK" = 1 ]; then ROUNDS=${ROUNDS:-1}; DURATION=${DURATION:-5s}; BROWSER=${BROWSER:-0}; SOLO=${SOLO:-2s}; fi
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-64}
+SOLO=${SOLO:-3s}                 # the one-connection latency run of each target
+BROWSER=${BROWSER:-1}            # page weight in Chromium and Lighthouse
+PG=${PG:-1}                      # the signed-in targets on PostgreSQL too
+LEARNERS=${LEARNERS:-8}          # accounts the signed-in requests rotate over
 SITE_PORT=${SITE_PORT:-5480}
 NGINX_PORT=${NGINX_PORT:-5481}
+BARE_PORT=${BARE_PORT:-5482}
+PG_SITE_PORT=${PG_SITE_PORT:-5483}
+PGPORT=${HH_BENCH_PGPORT:-55434}
 LESSON=${LESSON:-/bai-hoc/ket-noi-wi-fi}
+QUIZ_LESSON=${QUIZ_LESSON:-/bai-hoc/kiem-tra-an-toan-tren-mang}
+RESULT=${RESULT:-$( [ "$QUICK" = 1 ] && echo "" || echo "$ROOT/bench/results/latest.md")}
 SITE="http://127.0.0.1:$SITE_PORT"
+PGSITE="http://127.0.0.1:$PG_SITE_PORT"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/"
+BARE_URL="http://127.0.0.1:$BARE_PORT/"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
-[ -x /usr/bin/chromium ] || need+=(chromium)
+[ "$BROWSER" = 1 ] && { [ -x /usr/bin/chromium ] || need+=(chromium); }
+[ "$PG" = 1 ] && { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql); }
 if [ ${#need[@]} -gt 0 ]; then as_root apt-get update -qq; DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need[@]}" >/dev/null; fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-rm -rf "$OUT"; mkdir -p "$OUT"/{site,data,nginx/www,nginx/tmp,lighthouse}
-echo "== publish"
-dotnet publish src/HoaHung.Learning.Web -c Release -o "$OUT/site" -nologo -v q >/dev/null
-
-echo "== start site on $SITE"
-( cd "$OUT/site" && ASPNETCORE_URLS="$SITE" ASPNETCORE_ENVIRONMENT=Production App__DataDirectory="$OUT/data" \
-  Logging__LogLevel__Default=Warning exec dotnet HoaHung.Learning.Web.dll ) > "$OUT/site.log" 2>&1 &
-SITE_PID=$!
-NGINX_PID=""
+rm -rf "$OUT"; mkdir -p "$OUT"/{site,bare,data,data-pg,nginx/www,nginx/tmp,lighthouse,sessions}
+PIDS=()
+PGDATA=""
 cleanup() {
-  kill "$SITE_PID" 2>/dev/null || true
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   [ -f "$OUT/nginx/nginx.pid" ] && kill "$(cat "$OUT/nginx/nginx.pid")" 2>/dev/null || true
+  if [ -n "$PGDATA" ]; then
+    as_root runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || "$PGBIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$PGDATA"
+  fi
 }
 trap cleanup EXIT
-for _ in $(seq 1 120); do curl -fs "$SITE/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$SITE/healthz" >/dev/null || { echo "site did not start"; cat "$OUT/site.log"; exit 1; }
 
-echo "== save the lesson page for nginx"
+echo "== publish the site, build bare Kestrel"
+dotnet publish src/HoaHung.Learning.Web -c Release -o "$OUT/site" -nologo -v q >/dev/null
+dotnet build bench/bare -c Release -nologo -v q -o "$OUT/bare" >/dev/null
+
+PG_CS=""
+if [ "$PG" = 1 ]; then
+  echo "== throwaway PostgreSQL on 127.0.0.1:$PGPORT (default durability: fsync and synchronous commit on)"
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  PGDATA=$(mktemp -d /tmp/hh-bench-pg.XXXXXX)
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PGDATA"; run_pg() { runuser -u postgres -- "$@"; }; else run_pg() { "$@"; }; fi
+  run_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+  run_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+    -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+  psql -h 127.0.0.1 -p "$PGPORT" -U postgres -qc "CREATE DATABASE hh_bench" >/dev/null
+  PG_CS="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=hh_bench"
+fi
+
+# Site instances: NAME -> env beyond the common one.
+site_env() { # name
+  local data="$OUT/data"; [ "$1" = pg ] && data="$OUT/data-pg"
+  echo "ASPNETCORE_ENVIRONMENT=Production App__DataDirectory=$data Logging__LogLevel__Default=Warning"
+  [ "$1" = pg ] && echo "Database__Provider=Postgres ConnectionStrings__Postgres=$PG_CS"
+  return 0
+}
+site_dll() { # name args... (the published site, as the site or as its admin command line)
+  local name=$1; shift
+  # shellcheck disable=SC2046 # word splitting of the env list is intended (no value has a space)
+  ( cd "$OUT/site" && exec env $(site_env "$name") dotnet HoaHung.Learning.Web.dll "$@" )
+}
+start_site() { # name url (the background job is the dotnet process itself, so cleanup can stop it)
+  # shellcheck disable=SC2046
+  ( cd "$OUT/site" && ASPNETCORE_URLS="$2" exec env $(site_env "$1") dotnet HoaHung.Learning.Web.dll ) > "$OUT/$1.log" 2>&1 &
+  PIDS+=($!)
+}
+wait_up() { # url log
+  for _ in $(seq 1 180); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  echo "site $1 did not start"; cat "$2"; exit 1
+}
+
+echo "== start the site on $SITE (SQLite)${PG_CS:+ and on $PGSITE (PostgreSQL)}, each on an empty database"
+start_site sqlite "$SITE"
+[ "$PG" = 1 ] && start_site pg "$PGSITE"
+wait_up "$SITE" "$OUT/sqlite.log"
+[ "$PG" = 1 ] && wait_up "$PGSITE" "$OUT/pg.log"
+
+echo "== save the lesson page for nginx and bare Kestrel"
 curl -fs "$SITE$LESSON" -o "$OUT/nginx/www/lesson.html"
 gzip -9 -k "$OUT/nginx/www/lesson.html"
 cat > "$OUT/nginx/nginx.conf" <<NGINX
@@ -62,65 +123,179 @@ http {
 }
 NGINX
 "$NGINX" -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx"
-sleep 0.5
+( cd "$OUT/bare" && exec dotnet HoaHung.Learning.BareBench.dll "$OUT/nginx/www/lesson.html.gz" "http://127.0.0.1:$BARE_PORT" ) > "$OUT/bare.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do curl -fs "$BARE_URL" -o /dev/null 2>&1 && break; sleep 0.25; done
+cmp <(curl -fs -H 'Accept-Encoding: gzip' "$NGINX_URL") "$OUT/nginx/www/lesson.html.gz" || { echo "nginx does not serve the saved bytes"; exit 1; }
+cmp <(curl -fs -H 'Accept-Encoding: gzip' "$BARE_URL") "$OUT/nginx/www/lesson.html.gz" || { echo "bare Kestrel does not serve the saved bytes"; cat "$OUT/bare.log"; exit 1; }
 
-# warm both servers (JIT, output cache)
-for u in / "$LESSON" /api/v1/lessons; do for _ in 1 2 3; do curl -fs -H 'Accept-Encoding: gzip' "$SITE$u" -o /dev/null; done; done
-wrk -t2 -c"$CONNS" -d3s -H 'Accept-Encoding: gzip' "$SITE$LESSON" >/dev/null
-wrk -t2 -c"$CONNS" -d3s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$NGINX_PORT/" >/dev/null
-
-declare -A RPS P99
-run_wrk() { # name url
-  local out; out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$2")
-  local rps p99
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  RPS[$1]="${RPS[$1]:-} $rps"; P99[$1]="${P99[$1]:-} $p99"
-  echo "   $1: $rps req/s, p99 $p99"
+# ---- signed-in learners: accounts from the site's own command, sessions from the real sign-in form ----
+PASSWORD="Bench-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
+add_learners() { # instance
+  for i in $(seq 1 "$LEARNERS"); do
+    echo "$PASSWORD" | site_dll "$1" users add --username "hocvien$i" --role Learner --display-name "Học viên $i" >> "$OUT/$1-users.log" 2>&1 \
+      || { echo "users add failed on $1"; cat "$OUT/$1-users.log"; return 1; }
+  done
 }
-echo "== wrk: $ROUNDS interleaved rounds of $DURATION at $CONNS connections"
+form_token() { # jar url
+  curl -fs -c "$1" -b "$1" "$2" | sed -n 's/.*name="__RequestVerificationToken" value="\([^"]*\)".*/\1/p' | head -n 1
+}
+cookie_of() { # jar -> "a=1; b=2" (curl writes HttpOnly cookies with a #HttpOnly_ prefix)
+  awk -F'\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"
+}
+# Signs every learner in afresh (a cookie younger than the 5-minute security-stamp interval, as a browser that
+# takes each renewed cookie has) and writes one sessions file per signed-in target: "PATH<TAB>COOKIE" lines.
+sign_in_all() { # instance base
+  local inst=$1 base=$2 dir="$OUT/sessions/$1"
+  mkdir -p "$dir"; : > "$dir/lesson"; : > "$dir/my"; : > "$dir/quiz"
+  for i in $(seq 1 "$LEARNERS"); do
+    local jar="$dir/jar$i" token code quiz cookie
+    rm -f "$jar"
+    token=$(form_token "$jar" "$base/tai-khoan/dang-nhap")
+    code=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" --data-urlencode _handler=sign-in \
+      --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.Name=hocvien$i" \
+      --data-urlencode "Input.Password=$PASSWORD" "$base/tai-khoan/dang-nhap")
+    [ "$code" = "302 $base/cua-toi" ] || { echo "sign-in of hocvien$i on $inst answered '$code'"; return 1; }
+    # Starting a quiz lands on its first question; with an attempt open, the same form continues it.
+    token=$(form_token "$jar" "$base$QUIZ_LESSON/kiem-tra")
+    quiz=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode _handler=quiz-start \
+      --data-urlencode "__RequestVerificationToken=$token" "$base$QUIZ_LESSON/kiem-tra")
+    quiz=${quiz#"$base"}
+    [[ "$quiz" == "$QUIZ_LESSON"/kiem-tra/*/1 ]] || { echo "quiz start of hocvien$i on $inst landed on '$quiz'"; return 1; }
+    cookie=$(cookie_of "$jar")
+    printf '%s\t%s\n' "$LESSON" "$cookie" >> "$dir/lesson"
+    printf '%s\t%s\n' /cua-toi "$cookie" >> "$dir/my"
+    printf '%s\t%s\n' "$quiz" "$cookie" >> "$dir/quiz"
+  done
+}
+# Each signed-in target must answer 200 with the learner's own page, or its figure would mean nothing.
+check_signed_in() { # instance base
+  local dir="$OUT/sessions/$1" path cookie page
+  IFS=$'\t' read -r path cookie < "$dir/lesson"
+  page=$(curl -fs -H "Cookie: $cookie" "$2$path") && grep -q 'data-signed-in="1"' <<<"$page" || { echo "$1: lesson page not signed in"; return 1; }
+  page=$(curl -fs -H "Cookie: $cookie" "$2/cua-toi") && grep -q 'Học viên 1' <<<"$page" || { echo "$1: /cua-toi not signed in"; return 1; }
+  IFS=$'\t' read -r path cookie < "$dir/quiz"
+  page=$(curl -fs -H "Cookie: $cookie" "$2$path") && grep -q 'class="quiz-question"' <<<"$page" || { echo "$1: quiz page not served"; return 1; }
+}
+
+INSTANCES=(sqlite); [ "$PG" = 1 ] && INSTANCES+=(pg)
+base_of() { [ "$1" = pg ] && echo "$PGSITE" || echo "$SITE"; }
+echo "== $LEARNERS learner accounts on ${INSTANCES[*]} (users add), signed in through the form"
+ADDERS=()
+for inst in "${INSTANCES[@]}"; do add_learners "$inst" & ADDERS+=($!); done
+for p in "${ADDERS[@]}"; do wait "$p"; done
+for inst in "${INSTANCES[@]}"; do sign_in_all "$inst" "$(base_of "$inst")"; check_signed_in "$inst" "$(base_of "$inst")"; done
+
+# ---- targets ----
+TARGETS=(nginx bare lesson home api lesson-in my quiz)
+[ "$PG" = 1 ] && TARGETS+=(lesson-in-pg my-pg quiz-pg)
+declare -A WHAT=(
+  [nginx]="nginx, the lesson page's bytes (gzip_static)" [bare]="bare Kestrel, the same bytes from memory"
+  [lesson]="lesson page, anonymous (output cache)" [home]="home page, anonymous" [api]="/api/v1/lessons, anonymous"
+  [lesson-in]="lesson page, signed in — SQLite" [my]="/cua-toi, signed in — SQLite" [quiz]="quiz question, signed in — SQLite"
+  [lesson-in-pg]="lesson page, signed in — PostgreSQL" [my-pg]="/cua-toi, signed in — PostgreSQL" [quiz-pg]="quiz question, signed in — PostgreSQL")
+wrk_args() { # target -> url and script arguments
+  case $1 in
+    nginx) echo "$NGINX_URL" ;;
+    bare) echo "$BARE_URL" ;;
+    lesson) echo "$SITE$LESSON" ;;
+    home) echo "$SITE/" ;;
+    api) echo "$SITE/api/v1/lessons" ;;
+    lesson-in) echo "-s $ROOT/bench/signed-in.lua $SITE $OUT/sessions/sqlite/lesson" ;;
+    my) echo "-s $ROOT/bench/signed-in.lua $SITE $OUT/sessions/sqlite/my" ;;
+    quiz) echo "-s $ROOT/bench/signed-in.lua $SITE $OUT/sessions/sqlite/quiz" ;;
+    lesson-in-pg) echo "-s $ROOT/bench/signed-in.lua $PGSITE $OUT/sessions/pg/lesson" ;;
+    my-pg) echo "-s $ROOT/bench/signed-in.lua $PGSITE $OUT/sessions/pg/my" ;;
+    quiz-pg) echo "-s $ROOT/bench/signed-in.lua $PGSITE $OUT/sessions/pg/quiz" ;;
+  esac
+}
+refresh_sessions() { # before a round's signed-in targets of an instance
+  case $1 in lesson-in) sign_in_all sqlite "$SITE" ;; lesson-in-pg) sign_in_all pg "$PGSITE" ;; esac
+}
+
+echo "== warm up (JIT, output cache, connection pools)"
+for u in / "$LESSON" /api/v1/lessons; do for _ in 1 2 3; do curl -fs -H 'Accept-Encoding: gzip' "$SITE$u" -o /dev/null; done; done
+for t in "${TARGETS[@]}"; do
+  # shellcheck disable=SC2046
+  wrk -t2 -c"$CONNS" -d2s -H 'Accept-Encoding: gzip' $(wrk_args "$t") >/dev/null
+done
+
+declare -A RPS P99 ERR KB
+run_wrk() { # target
+  local out rps p99 err kb
+  # shellcheck disable=SC2046
+  out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' $(wrk_args "$1"))
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  # non-2xx/3xx answers and socket errors: a target that fails fast must not look fast
+  err=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
+  kb=$(awk '/requests in/ {r = $1; v = $5; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+$/, "", v);
+        m = (u == "GB") ? 1048576 : (u == "MB") ? 1024 : (u == "KB") ? 1 : 1/1024; printf "%.1f", v * m / r}' <<<"$out")
+  RPS[$1]="${RPS[$1]:-} $rps"; P99[$1]="${P99[$1]:-} $p99"; ERR[$1]=$(( ${ERR[$1]:-0} + err )); KB[$1]=$kb
+  printf '   %-13s %10s req/s  p99 %-8s errors %s\n' "$1" "$rps" "$p99" "$err"
+}
+echo "== wrk: $ROUNDS interleaved rounds of $DURATION at $CONNS connections (load average before: $LOAD_BEFORE)"
 for r in $(seq 1 "$ROUNDS"); do
-  echo " round $r"
-  run_wrk nginx "http://127.0.0.1:$NGINX_PORT/"
-  run_wrk lesson "$SITE$LESSON"
-  run_wrk home "$SITE/"
-  run_wrk api "$SITE/api/v1/lessons"
+  echo " round $r (load $(cut -d' ' -f1 /proc/loadavg))"
+  for t in "${TARGETS[@]}"; do refresh_sessions "$t"; run_wrk "$t"; done
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+echo "== latency at one connection ($SOLO each)"
+declare -A SOLO_P50
+for t in "${TARGETS[@]}"; do
+  refresh_sessions "$t"
+  # shellcheck disable=SC2046
+  SOLO_P50[$t]=$(wrk -t1 -c1 -d"$SOLO" --latency -H 'Accept-Encoding: gzip' $(wrk_args "$t") | awk '$1 == "50%" {print $2}')
+  printf '   %-13s p50 %s\n' "$t" "${SOLO_P50[$t]}"
 done
 
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-to_ms() { printf '%s\n' $1 | awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f\n", v}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ms() { printf '%s\n' $1 | awk '{v=$1; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f\n", v}' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { v = 100 * a / b; printf (v < 10 ? "%.1f%%" : "%.0f%%"), v }'; }
 
-echo "== page weight in Chromium"
-mkdir -p "$OUT/node" && ( cd "$OUT/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund playwright-core@1 >/dev/null )
-cp "$ROOT/bench/page-weight.mjs" "$OUT/node/" && node "$OUT/node/page-weight.mjs" "$SITE$LESSON" > "$OUT/weight.json"
-cat "$OUT/weight.json"
-
-echo "== Lighthouse (mobile)"
-LH=()
-for u in / "$LESSON"; do
-  name=$( [ "$u" = / ] && echo home || echo lesson )
-  CHROME_PATH=/usr/bin/chromium npx --yes lighthouse@12 "$SITE$u" --quiet --output=json --output-path="$OUT/lighthouse/$name.json" \
-    --only-categories=performance,accessibility,best-practices,seo --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
-  LH+=("$name $(node -e "const r=require('$OUT/lighthouse/$name.json');const c=r.categories;console.log([c.performance,c.accessibility,c['best-practices'],c.seo].map(x=>Math.round(x.score*100)).join(' '))" 2>/dev/null || echo 'n/a n/a n/a n/a')")
-done
+if [ "$BROWSER" = 1 ]; then
+  echo "== page weight in Chromium"
+  mkdir -p "$OUT/node" && ( cd "$OUT/node" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund playwright-core@1 >/dev/null )
+  cp "$ROOT/bench/page-weight.mjs" "$OUT/node/" && node "$OUT/node/page-weight.mjs" "$SITE$LESSON" > "$OUT/weight.json"
+  cat "$OUT/weight.json"
+  echo "== Lighthouse (mobile)"
+  LH=()
+  for u in / "$LESSON"; do
+    name=$( [ "$u" = / ] && echo home || echo lesson )
+    CHROME_PATH=/usr/bin/chromium npx --yes lighthouse@12 "$SITE$u" --quiet --output=json --output-path="$OUT/lighthouse/$name.json" \
+      --only-categories=performance,accessibility,best-practices,seo --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1 || true
+    LH+=("$name $(node -e "const r=require('$OUT/lighthouse/$name.json');const c=r.categories;console.log([c.performance,c.accessibility,c['best-practices'],c.seo].map(x=>Math.round(x.score*100)).join(' '))" 2>/dev/null || echo 'n/a n/a n/a n/a')")
+  done
+fi
 
 NG=$(median "${RPS[nginx]}")
+BARE=$(median "${RPS[bare]}")
 {
   echo "# Benchmark results"
   echo
-  echo "Run: $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2 -c$CONNS -d$DURATION, $ROUNDS interleaved rounds, medians; Accept-Encoding: gzip."
+  echo "Run: $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t2 -c$CONNS -d$DURATION, $ROUNDS interleaved rounds, medians;"
+  echo "Accept-Encoding: gzip. Load average before the rounds: $LOAD_BEFORE; after: $LOAD_AFTER (other sessions share the cores)."
+  echo "Signed-in requests rotate over $LEARNERS learner accounts (bench/signed-in.lua), each signed in through the form"
+  echo "before every round.${PG_CS:+ PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on loopback, default durability.}"
+  echo "Bytes: nginx and bare Kestrel serve \`gzip -9\` of the lesson page ($(stat -c %s "$OUT/nginx/www/lesson.html.gz") B); the site its own compression."
   echo
-  echo "| target | req/s (median) | p99 (ms, median) | ratio to nginx | rounds req/s |"
-  echo "|---|---:|---:|---:|---|"
-  for k in nginx lesson home api; do
-    m=$(median "${RPS[$k]}"); echo "| $k | $m | $(to_ms "${P99[$k]}") | $(awk -v a="$m" -v b="$NG" 'BEGIN {printf "%.0f%%", 100*a/b}') |${RPS[$k]} |"
+  echo "| target | req/s | p99 ms | vs nginx | vs bare Kestrel | p50 ms at 1 conn | KB/resp | errors | rounds req/s (vs nginx) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  for k in "${TARGETS[@]}"; do
+    m=$(median "${RPS[$k]}")
+    rounds=$(paste -d' ' <(printf '%s\n' ${RPS[$k]}) <(printf '%s\n' ${RPS[nginx]}) |
+      awk '{v = 100 * $1 / $2; printf "%s%.0f (%s)", (NR > 1 ? ", " : ""), $1, sprintf(v < 10 ? "%.1f%%" : "%.0f%%", v)}')
+    echo "| ${WHAT[$k]} | $(printf '%.0f' "$m") | $(ms "${P99[$k]}") | $(pct "$m" "$NG") | $(pct "$m" "$BARE") | $(ms "${SOLO_P50[$k]}") | ${KB[$k]} | ${ERR[$k]} | $rounds |"
   done
-  echo
-  echo "Lesson page bytes (Chromium, compressed, HTML+CSS+JS+fonts; images/video excluded):"
-  node -e "const w=require('$OUT/weight.json');console.log('- first visit: '+(w.first/1024).toFixed(1)+' KB ('+w.firstRequests+' requests)');console.log('- repeat visit: '+(w.repeat/1024).toFixed(1)+' KB ('+w.repeatRequests+' requests)');for(const [k,v] of Object.entries(w.byType))console.log('  - '+k+': '+(v/1024).toFixed(1)+' KB')"
-  echo
-  echo "Lighthouse 12, mobile preset (performance / accessibility / best practices / SEO):"
-  for l in "${LH[@]}"; do set -- $l; echo "- $1: $2 / $3 / $4 / $5"; done
+  if [ "$BROWSER" = 1 ]; then
+    echo
+    echo "Lesson page bytes (Chromium, compressed, HTML+CSS+JS+fonts; images/video excluded):"
+    node -e "const w=require('$OUT/weight.json');console.log('- first visit: '+(w.first/1024).toFixed(1)+' KB ('+w.firstRequests+' requests)');console.log('- repeat visit: '+(w.repeat/1024).toFixed(1)+' KB ('+w.repeatRequests+' requests)');for(const [k,v] of Object.entries(w.byType))console.log('  - '+k+': '+(v/1024).toFixed(1)+' KB')"
+    echo
+    echo "Lighthouse 12, mobile preset (performance / accessibility / best practices / SEO):"
+    for l in "${LH[@]}"; do set -- $l; echo "- $1: $2 / $3 / $4 / $5"; done
+  fi
 } > "$OUT/latest.md"
-mkdir -p "$ROOT/bench/results" && cp "$OUT/latest.md" "$ROOT/bench/results/latest.md"
+if [ -n "$RESULT" ]; then mkdir -p "$(dirname "$RESULT")" && cp "$OUT/latest.md" "$RESULT"; fi
 cat "$OUT/latest.md"
