@@ -48,6 +48,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 rm -rf "$OUT"; mkdir -p "$OUT"/{site,bare,data,data-pg,nginx/www,nginx/tmp,lighthouse,sessions}
 PIDS=()
+declare -A SERVER_PID
 PGDATA=""
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -91,7 +92,7 @@ site_dll() { # name args... (the published site, as the site or as its admin com
 start_site() { # name url (the background job is the dotnet process itself, so cleanup can stop it)
   # shellcheck disable=SC2046
   ( cd "$OUT/site" && ASPNETCORE_URLS="$2" exec env $(site_env "$1") dotnet HoaHung.Learning.Web.dll ) > "$OUT/$1.log" 2>&1 &
-  PIDS+=($!)
+  PIDS+=($!); SERVER_PID[$1]=$!
 }
 wait_up() { # url log
   for _ in $(seq 1 180); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
@@ -124,7 +125,7 @@ http {
 NGINX
 "$NGINX" -c "$OUT/nginx/nginx.conf" -p "$OUT/nginx"
 ( cd "$OUT/bare" && exec dotnet HoaHung.Learning.BareBench.dll "$OUT/nginx/www/lesson.html.gz" "http://127.0.0.1:$BARE_PORT" ) > "$OUT/bare.log" 2>&1 &
-PIDS+=($!)
+PIDS+=($!); SERVER_PID[bare]=$!
 for _ in $(seq 1 60); do curl -fs "$BARE_URL" -o /dev/null 2>&1 && break; sleep 0.25; done
 cmp <(curl -fs -H 'Accept-Encoding: gzip' "$NGINX_URL") "$OUT/nginx/www/lesson.html.gz" || { echo "nginx does not serve the saved bytes"; exit 1; }
 cmp <(curl -fs -H 'Accept-Encoding: gzip' "$BARE_URL") "$OUT/nginx/www/lesson.html.gz" || { echo "bare Kestrel does not serve the saved bytes"; cat "$OUT/bare.log"; exit 1; }
@@ -209,6 +210,13 @@ wrk_args() { # target -> url and script arguments
     quiz-pg) echo "-s $ROOT/bench/signed-in.lua $PGSITE $OUT/sessions/pg/quiz" ;;
   esac
 }
+# CPU time the server spent (user + system, all its processes), so a figure also means something on a busy machine:
+# req/s falls when other work takes the cores, CPU per request much less. nginx counts its master and workers.
+server_of() { case $1 in nginx) echo "$(cat "$OUT/nginx/nginx.pid") $(pgrep -P "$(cat "$OUT/nginx/nginx.pid")" | tr '\n' ' ')" ;;
+  bare) echo "${SERVER_PID[bare]}" ;;
+  *-pg) local pm; pm=$(head -n 1 "$PGDATA/postmaster.pid"); echo "${SERVER_PID[pg]} $pm $(pgrep -P "$pm" | tr '\n' ' ')" ;;
+  *) echo "${SERVER_PID[sqlite]}" ;; esac; }
+cpu_ticks() { local t=0 p; for p in $(server_of "$1"); do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; echo "$t"; }
 refresh_sessions() { # before a round's signed-in targets of an instance
   case $1 in lesson-in) sign_in_all sqlite "$SITE" ;; lesson-in-pg) sign_in_all pg "$PGSITE" ;; esac
 }
@@ -220,19 +228,22 @@ for t in "${TARGETS[@]}"; do
   wrk -t2 -c"$CONNS" -d2s -H 'Accept-Encoding: gzip' $(wrk_args "$t") >/dev/null
 done
 
-declare -A RPS P99 ERR KB
+declare -A RPS P99 ERR KB CPU
 run_wrk() { # target
-  local out rps p99 err kb
+  local out rps p99 err kb before cpu
+  before=$(cpu_ticks "$1")
   # shellcheck disable=SC2046
   out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' $(wrk_args "$1"))
+  # server CPU µs per request (clock ticks are 1/100 s)
+  cpu=$(awk -v t=$(( $(cpu_ticks "$1") - before )) -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "%.0f", t * 1e6 / hz / $1}' <<<"$out")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   # non-2xx/3xx answers and socket errors: a target that fails fast must not look fast
   err=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
   kb=$(awk '/requests in/ {r = $1; v = $5; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+$/, "", v);
         m = (u == "GB") ? 1048576 : (u == "MB") ? 1024 : (u == "KB") ? 1 : 1/1024; printf "%.1f", v * m / r}' <<<"$out")
-  RPS[$1]="${RPS[$1]:-} $rps"; P99[$1]="${P99[$1]:-} $p99"; ERR[$1]=$(( ${ERR[$1]:-0} + err )); KB[$1]=$kb
-  printf '   %-13s %10s req/s  p99 %-8s errors %s\n' "$1" "$rps" "$p99" "$err"
+  RPS[$1]="${RPS[$1]:-} $rps"; P99[$1]="${P99[$1]:-} $p99"; ERR[$1]=$(( ${ERR[$1]:-0} + err )); KB[$1]=$kb; CPU[$1]="${CPU[$1]:-} $cpu"
+  printf '   %-13s %10s req/s  p99 %-8s CPU %6s µs/req  errors %s\n' "$1" "$rps" "$p99" "$cpu" "$err"
 }
 echo "== wrk: $ROUNDS interleaved rounds of $DURATION at $CONNS connections (load average before: $LOAD_BEFORE)"
 for r in $(seq 1 "$ROUNDS"); do
@@ -280,13 +291,17 @@ BARE=$(median "${RPS[bare]}")
   echo "before every round.${PG_CS:+ PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on loopback, default durability.}"
   echo "Bytes: nginx and bare Kestrel serve \`gzip -9\` of the lesson page ($(stat -c %s "$OUT/nginx/www/lesson.html.gz") B); the site its own compression."
   echo
-  echo "| target | req/s | p99 ms | vs nginx | vs bare Kestrel | p50 ms at 1 conn | KB/resp | errors | rounds req/s (vs nginx) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "Server CPU per request: user + system time of the server's processes during the run ÷ requests (wrk's own CPU"
+  echo "excluded; PostgreSQL's processes included for the *PostgreSQL* rows, SQLite runs inside the site); it moves much less"
+  echo "than req/s when other work shares the machine."
+  echo
+  echo "| target | req/s | p99 ms | vs nginx | vs bare Kestrel | server CPU µs/req | p50 ms at 1 conn | KB/resp | errors | rounds req/s (vs nginx) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for k in "${TARGETS[@]}"; do
     m=$(median "${RPS[$k]}")
     rounds=$(paste -d' ' <(printf '%s\n' ${RPS[$k]}) <(printf '%s\n' ${RPS[nginx]}) |
       awk '{v = 100 * $1 / $2; printf "%s%.0f (%s)", (NR > 1 ? ", " : ""), $1, sprintf(v < 10 ? "%.1f%%" : "%.0f%%", v)}')
-    echo "| ${WHAT[$k]} | $(printf '%.0f' "$m") | $(ms "${P99[$k]}") | $(pct "$m" "$NG") | $(pct "$m" "$BARE") | $(ms "${SOLO_P50[$k]}") | ${KB[$k]} | ${ERR[$k]} | $rounds |"
+    echo "| ${WHAT[$k]} | $(printf '%.0f' "$m") | $(ms "${P99[$k]}") | $(pct "$m" "$NG") | $(pct "$m" "$BARE") | $(median "${CPU[$k]}") | $(ms "${SOLO_P50[$k]}") | ${KB[$k]} | ${ERR[$k]} | $rounds |"
   done
   if [ "$BROWSER" = 1 ]; then
     echo
