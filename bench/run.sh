@@ -233,12 +233,13 @@ run_wrk() { # target
   local out rps p99 err kb before cpu
   before=$(cpu_ticks "$1")
   # shellcheck disable=SC2046
-  out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H 'Accept-Encoding: gzip' $(wrk_args "$1"))
+  out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --timeout 10s --latency -H 'Accept-Encoding: gzip' $(wrk_args "$1"))
   # server CPU µs per request (clock ticks are 1/100 s)
   cpu=$(awk -v t=$(( $(cpu_ticks "$1") - before )) -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "%.0f", t * 1e6 / hz / $1}' <<<"$out")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  # non-2xx/3xx answers and socket errors: a target that fails fast must not look fast
+  # non-2xx/3xx answers and socket errors (a request slower than --timeout counts as one and leaves the latency
+  # figures): a target that fails fast must not look fast
   err=$(awk '/Non-2xx/ {n += $NF} /Socket errors/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
   kb=$(awk '/requests in/ {r = $1; v = $5; u = v; sub(/[0-9.]+/, "", u); sub(/[A-Za-z]+$/, "", v);
         m = (u == "GB") ? 1048576 : (u == "MB") ? 1024 : (u == "KB") ? 1 : 1/1024; printf "%.1f", v * m / r}' <<<"$out")
@@ -253,12 +254,15 @@ done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "== latency at one connection ($SOLO each)"
-declare -A SOLO_P50
+declare -A SOLO_P50 SOLO_CPU
 for t in "${TARGETS[@]}"; do
   refresh_sessions "$t"
+  before=$(cpu_ticks "$t")
   # shellcheck disable=SC2046
-  SOLO_P50[$t]=$(wrk -t1 -c1 -d"$SOLO" --latency -H 'Accept-Encoding: gzip' $(wrk_args "$t") | awk '$1 == "50%" {print $2}')
-  printf '   %-13s p50 %s\n' "$t" "${SOLO_P50[$t]}"
+  out=$(wrk -t1 -c1 -d"$SOLO" --timeout 10s --latency -H 'Accept-Encoding: gzip' $(wrk_args "$t"))
+  SOLO_P50[$t]=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  SOLO_CPU[$t]=$(awk -v t=$(( $(cpu_ticks "$t") - before )) -v hz="$(getconf CLK_TCK)" '/requests in/ {printf "%.0f", t * 1e6 / hz / $1}' <<<"$out")
+  printf '   %-13s p50 %-8s CPU %s µs/req\n' "$t" "${SOLO_P50[$t]}" "${SOLO_CPU[$t]}"
 done
 
 median() { printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -295,13 +299,13 @@ BARE=$(median "${RPS[bare]}")
   echo "excluded; PostgreSQL's processes included for the *PostgreSQL* rows, SQLite runs inside the site); it moves much less"
   echo "than req/s when other work shares the machine."
   echo
-  echo "| target | req/s | p99 ms | vs nginx | vs bare Kestrel | server CPU µs/req | p50 ms at 1 conn | KB/resp | errors | rounds req/s (vs nginx) |"
+  echo "| target | req/s | p99 ms | vs nginx | vs bare Kestrel | server CPU µs/req | at 1 conn: p50 ms, CPU µs/req | KB/resp | errors | rounds req/s (vs nginx) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for k in "${TARGETS[@]}"; do
     m=$(median "${RPS[$k]}")
     rounds=$(paste -d' ' <(printf '%s\n' ${RPS[$k]}) <(printf '%s\n' ${RPS[nginx]}) |
       awk '{v = 100 * $1 / $2; printf "%s%.0f (%s)", (NR > 1 ? ", " : ""), $1, sprintf(v < 10 ? "%.1f%%" : "%.0f%%", v)}')
-    echo "| ${WHAT[$k]} | $(printf '%.0f' "$m") | $(ms "${P99[$k]}") | $(pct "$m" "$NG") | $(pct "$m" "$BARE") | $(median "${CPU[$k]}") | $(ms "${SOLO_P50[$k]}") | ${KB[$k]} | ${ERR[$k]} | $rounds |"
+    echo "| ${WHAT[$k]} | $(printf '%.0f' "$m") | $(ms "${P99[$k]}") | $(pct "$m" "$NG") | $(pct "$m" "$BARE") | $(median "${CPU[$k]}") | $(ms "${SOLO_P50[$k]}"), ${SOLO_CPU[$k]} | ${KB[$k]} | ${ERR[$k]} | $rounds |"
   done
   if [ "$BROWSER" = 1 ]; then
     echo
