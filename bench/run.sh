@@ -296,8 +296,8 @@ BARE=$(median "${RPS[bare]}")
   echo "Bytes: nginx and bare Kestrel serve \`gzip -9\` of the lesson page ($(stat -c %s "$OUT/nginx/www/lesson.html.gz") B); the site its own compression."
   echo
   echo "Server CPU per request: user + system time of the server's processes during the run ÷ requests (wrk's own CPU"
-  echo "excluded; PostgreSQL's processes included for the *PostgreSQL* rows, SQLite runs inside the site); it moves much less"
-  echo "than req/s when other work shares the machine."
+  echo "excluded${PG_CS:+; the PostgreSQL server processes included for the PostgreSQL rows, SQLite runs inside the site}); it moves"
+  echo "much less than req/s when other work shares the machine."
   echo
   echo "| target | req/s | p99 ms | vs nginx | vs bare Kestrel | server CPU µs/req | at 1 conn: p50 ms, CPU µs/req | KB/resp | errors | rounds req/s (vs nginx) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
