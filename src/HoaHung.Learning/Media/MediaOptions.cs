@@ -23,7 +23,8 @@ public sealed class MediaOptions
     /// <summary>Widths of the WebP renditions. Only widths not wider than the (oriented) source are made; at least one always is.</summary>
     public int[] ImageWidths { get; set; } = [360, 720, 1080];
 
-    public long MaxVideoBytes { get; set; } = 200L * 1024 * 1024;
+    /// <summary>Largest accepted video: 300 MB holds about 20 minutes of a phone's 720p recording, the longest a lesson needs.</summary>
+    public long MaxVideoBytes { get; set; } = 300L * 1024 * 1024;
 
     public long MaxCaptionsBytes { get; set; } = 512 * 1024;
 

@@ -1,3 +1,4 @@
+using HoaHung.Learning.Progress;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,13 +8,15 @@ public static class StudioModule
 {
     /// <summary>
     /// The authoring studio's services: singletons that open a context (or a scope) per operation, so an Interactive
-    /// Server page may hold them for the life of a circuit. Needs AddCatalog (Markdown).
+    /// Server page may hold them for the life of a circuit. Needs AddCatalog (Markdown) and AddMedia.
     /// </summary>
     public static IServiceCollection AddStudio(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Drafts>();
+        services.AddSingleton<StudioMedia>();
         services.AddSingleton<StudioLessons>();
+        services.AddScoped<IPersonalDataOwner, StudioPersonalData>();
         return services;
     }
 }
