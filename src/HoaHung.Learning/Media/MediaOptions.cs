@@ -5,6 +5,9 @@ namespace HoaHung.Learning.Media;
 /// <summary>Limits and settings of the media pipeline (docs/architecture.md §6). Set by <see cref="MediaModule.AddMedia"/>.</summary>
 public sealed class MediaOptions
 {
+    /// <summary>Configuration section of the limits (<c>App:Media:MaxVideoBytes</c>, …); <see cref="Root"/> is not read from it.</summary>
+    public const string Section = "App:Media";
+
     /// <summary>Absolute folder of the stored files; the composition root sets it from <c>AppOptions.MediaDirectory</c>.</summary>
     public string Root { get; set; } = "";
 

@@ -4,8 +4,9 @@ namespace HoaHung.Learning.Studio;
 
 /// <summary>A lesson's working copy as the editor opens it.</summary>
 /// <param name="Version">Send it back with the next save: a save based on an older version is refused as a conflict.</param>
+/// <param name="LastSession">The editor session that saved last (see <see cref="DraftEdit"/>), for <see cref="DraftRecovery"/>.</param>
 public sealed record DraftView(int LessonId, string Slug, long Version, DraftContent Content, ReviewState State, LessonStatus PublicStatus,
-    bool HasPendingChange, int? SubmittedRevisionId, DateTime UpdatedAt, string? UpdatedBy);
+    bool HasPendingChange, int? SubmittedRevisionId, DateTime UpdatedAt, string? UpdatedBy, string? LastSession = null);
 
 /// <summary>
 /// One save from an editor: the content, the version it was based on, and the editor's session (a random id the editor

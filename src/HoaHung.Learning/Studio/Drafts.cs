@@ -152,6 +152,6 @@ public sealed partial class Drafts(
             .Select(d => new { Draft = d, d.Lesson.Slug, d.Lesson.Status }).FirstAsync(ct);
         var d = row.Draft;
         return new DraftView(lessonId, row.Slug, d.Version, DraftContent.From(d), d.State, row.Status, d.HasPendingChange,
-            d.SubmittedRevisionId, d.UpdatedAt, await NameOfAsync(db, d.UpdatedBy, ct));
+            d.SubmittedRevisionId, d.UpdatedAt, await NameOfAsync(db, d.UpdatedBy, ct), d.UpdatedSession);
     }
 }

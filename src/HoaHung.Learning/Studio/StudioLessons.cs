@@ -32,6 +32,9 @@ public sealed record StudioLessonRow(int LessonId, string Slug, string Title, st
 public sealed record StudioHome(string? Team, bool SeesAllLessons, IReadOnlyList<StudioLessonRow> Drafts, IReadOnlyList<StudioLessonRow> InReview,
     IReadOnlyList<StudioLessonRow> SentBack, IReadOnlyList<StudioLessonRow> Published, IReadOnlyList<StudioLessonRow> TeamLessons);
 
+/// <summary>What the editor's selects offer: topics and learning paths, in display order.</summary>
+public sealed record EditorChoices(IReadOnlyList<(string Slug, string Title)> Topics, IReadOnlyList<(string Slug, string Title)> Paths);
+
 /// <summary>The lists of the studio home (<c>/soan-bai</c>). A singleton with a context per call; staff only.</summary>
 public sealed class StudioLessons(IDbContextFactory<LearningDbContext> contexts, TimeProvider clock)
 {
@@ -56,6 +59,14 @@ public sealed class StudioLessons(IDbContextFactory<LearningDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await StudioActor.FindAsync(db, actorId, clock.GetUtcNow(), ct) is { } actor ? await RowsAsync(db, actor, query, ct) : null;
+    }
+
+    public async Task<EditorChoices> ChoicesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Order).Select(t => new { t.Slug, t.Title }).ToListAsync(ct);
+        var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order).Select(p => new { p.Slug, p.Title }).ToListAsync(ct);
+        return new EditorChoices(topics.Select(t => (t.Slug, t.Title)).ToList(), paths.Select(p => (p.Slug, p.Title)).ToList());
     }
 
     private static async Task<List<StudioLessonRow>> RowsAsync(LearningDbContext db, StudioActor actor, StudioQuery query, CancellationToken ct)

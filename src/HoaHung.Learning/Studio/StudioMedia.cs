@@ -131,6 +131,18 @@ public sealed partial class StudioMedia(
         return rows.Select(r => ToItem(r.Path, r.Description, r.Asset, used.Contains(r.Path))).ToList();
     }
 
+    /// <summary>The library's files by path, for the preview; null when the caller may not edit the lesson.</summary>
+    public async Task<IReadOnlyDictionary<string, MediaAsset>?> FilesAsync(string actorId, int lessonId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (actor, _) = await StudioActor.ForLessonAsync(db, actorId, lessonId, clock.GetUtcNow(), log, ct);
+        if (actor is null)
+            return null;
+        var rows = await db.LessonMedia().AsNoTracking().Where(m => m.LessonId == lessonId)
+            .Select(m => new { m.Path, m.Asset }).ToListAsync(ct);
+        return rows.ToDictionary(m => m.Path, m => m.Asset, StringComparer.Ordinal);
+    }
+
     /// <summary>The Markdown for a YouTube video in the body, or null when the address is not a YouTube video.</summary>
     public static string? YouTubeMarkdown(string? url, string? title) =>
         LessonMarkdown.YouTubeId(url ?? "") is null ? null : $"![{LibraryItem.Escape(TextCleaning.OneLine(title))}]({url!.Trim()})";
