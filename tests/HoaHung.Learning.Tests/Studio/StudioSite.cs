@@ -4,7 +4,6 @@ using HoaHung.Learning.Studio;
 using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.Admin;
 using HoaHung.Learning.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaHung.Learning.Tests.Studio;
@@ -29,17 +28,6 @@ public abstract class StudioSite(DatabaseProvider provider, ContentFolder conten
         .File($"lessons/{Imported}/tin-nhan.png", TestMedia.Png(400, 300))
         .File("lessons/bai-thu-hai/index.md", "---\ntitle: Bài thứ hai\nsummary: Tóm tắt.\ntopic: dien-thoai\ntype: tutorial\n---\nNội dung.\n")
         .Path("an-toan", "An toàn", Imported, "bai-thu-hai");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        // Until the web project registers the studio itself (phase 2 of issue 13).
-        builder.ConfigureServices(s =>
-        {
-            if (!s.Any(d => d.ServiceType == typeof(Drafts)))
-                s.AddStudio();
-        });
-    }
 
     public Drafts Drafts => Services.GetRequiredService<Drafts>();
     public StudioMedia Media => Services.GetRequiredService<StudioMedia>();

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Net.Http.Json;
+using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Studio;
+using HoaHung.Learning.Tests.Accounts;
+using HoaHung.Learning.Tests.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HoaHung.Learning.Tests.Studio;
+
+/// <summary>
+/// Every studio page and upload endpoint × anonymous, learner, author of another team, author, reviewer, admin:
+/// decided on the server before any circuit starts or any byte of a file is read.
+/// </summary>
+public abstract class StudioHttpTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : StudioSite, new()
+{
+    private const string Secret = "Nội dung bí mật của tổ khu phố năm";
+
+    public enum Expect { SignIn, Denied, Refused, Allowed }
+
+    public static TheoryData<string, string, Expect> Pages => new()
+    {
+        { "/soan-bai", "anonymous", Expect.SignIn },
+        { "/soan-bai", "learner", Expect.Denied },
+        { "/soan-bai", "author of another team", Expect.Allowed },
+        { "/soan-bai", "author", Expect.Allowed },
+        { "/soan-bai", "reviewer", Expect.Allowed },
+        { "/soan-bai", "admin", Expect.Allowed },
+        { "/soan-bai/moi", "anonymous", Expect.SignIn },
+        { "/soan-bai/moi", "learner", Expect.Denied },
+        { "/soan-bai/moi", "author of another team", Expect.Allowed },
+        { "/soan-bai/moi", "author", Expect.Allowed },
+        { "/soan-bai/moi", "reviewer", Expect.Allowed },
+        { "/soan-bai/moi", "admin", Expect.Allowed },
+        { "{lesson}", "anonymous", Expect.SignIn },
+        { "{lesson}", "learner", Expect.Denied },
+        { "{lesson}", "author of another team", Expect.Refused },
+        { "{lesson}", "author", Expect.Allowed },
+        { "{lesson}", "reviewer", Expect.Allowed },
+        { "{lesson}", "admin", Expect.Allowed },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Studio_pages_are_for_staff_and_a_lesson_for_those_who_may_edit_it(string path, string who, Expect expect)
+    {
+        site.EnsureAvailable();
+        var (lesson, owner) = await TeamLessonAsync();
+        path = path.Replace("{lesson}", $"/soan-bai/{lesson.Slug}");
+        var cookie = await CookieAsync(who, owner);
+
+        var (response, doc) = await site.Client(followRedirects: false).GetPageAsync(path, r => { if (cookie is not null) r.Headers.Add("Cookie", cookie); });
+
+        var body = doc.Body?.OuterHtml ?? "";
+        switch (expect)
+        {
+            case Expect.SignIn:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/tai-khoan/dang-nhap?ReturnUrl=", Visitor.Location(response));
+                break;
+            case Expect.Denied:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.StartsWith("/tai-khoan/khong-co-quyen", Visitor.Location(response));
+                break;
+            case Expect.Refused:
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("Bạn không có quyền sửa bài này", doc.QuerySelector(".studio-refusal")!.TextContent);
+                Assert.Null(doc.QuerySelector("#studio-body"));
+                break;
+            case Expect.Allowed:
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.NotNull(doc.QuerySelector("script[src*='blazor.web']"));
+                if (path.Contains(lesson.Slug))
+                    Assert.Contains(Secret, doc.QuerySelector("#studio-body")!.GetAttribute("value") ?? doc.QuerySelector("#studio-body")!.TextContent);
+                break;
+        }
+        if (expect != Expect.Allowed)
+            Assert.DoesNotContain(Secret, body);
+    }
+
+    public static TheoryData<string, HttpStatusCode> Uploads => new()
+    {
+        { "anonymous", HttpStatusCode.Redirect },
+        { "learner", HttpStatusCode.Redirect },
+        { "author of another team", HttpStatusCode.Forbidden },
+        { "author", HttpStatusCode.OK },
+        { "reviewer", HttpStatusCode.OK },
+        { "admin", HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(Uploads))]
+    public async Task Uploads_are_checked_before_the_file_is_read(string who, HttpStatusCode expected)
+    {
+        site.EnsureAvailable();
+        var (lesson, owner) = await TeamLessonAsync();
+        var actor = await UserAsync(who, owner);
+        var files = Directory.GetFiles(site.MediaDirectory, "*", SearchOption.AllDirectories).Length;
+
+        var response = await UploadAsync(actor, $"/soan-bai/tai-len/{lesson.LessonId}/anh", TestMedia.Png(300, 200 + who.Length), "Ảnh màn hình.png");
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            var item = await response.Content.ReadFromJsonAsync<LibraryItem>();
+            Assert.Equal(("anh-man-hinh.png", HoaHung.Learning.Media.MediaKind.Image), (item!.Path, item.Kind));
+        }
+        else
+        {
+            Assert.Equal(files, Directory.GetFiles(site.MediaDirectory, "*", SearchOption.AllDirectories).Length);
+        }
+    }
+
+    [Fact]
+    public async Task An_upload_without_the_pages_antiforgery_token_is_refused()
+    {
+        site.EnsureAvailable();
+        var (lesson, owner) = await TeamLessonAsync();
+
+        var response = await UploadAsync(owner, $"/soan-bai/tai-len/{lesson.LessonId}/anh", TestMedia.Png(300, 250), "anh.png", token: false);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hostile_upload_gets_its_reason_key_and_the_video_and_captions_endpoints_pair_them()
+    {
+        site.EnsureAvailable();
+        var (lesson, owner) = await TeamLessonAsync();
+
+        var svg = await UploadAsync(owner, $"/soan-bai/tai-len/{lesson.LessonId}/anh", HostileFiles.SvgWithScript(), "x.png");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, svg.StatusCode);
+        Assert.Equal(HoaHung.Learning.Media.MediaReasons.ImageUnsupportedFormat, (await svg.Content.ReadFromJsonAsync<Dictionary<string, string>>())!["reason"]);
+
+        var video = await UploadAsync(owner, $"/soan-bai/tai-len/{lesson.LessonId}/video", TestMedia.Mp4(), "Bài giảng.mp4");
+        Assert.Equal("bai-giang.mp4", (await video.Content.ReadFromJsonAsync<LibraryItem>())!.Path);
+        var captions = await UploadAsync(owner, $"/soan-bai/tai-len/{lesson.LessonId}/phu-de?video=bai-giang.mp4", System.Text.Encoding.UTF8.GetBytes(TestMedia.Vtt()), "a.vtt");
+        Assert.Equal("bai-giang.vi.vtt", (await captions.Content.ReadFromJsonAsync<LibraryItem>())!.Path);
+    }
+
+    private async Task<(DraftView Lesson, AppUser Owner)> TeamLessonAsync()
+    {
+        var owner = await site.AuthorAsync(StudioSite.TeamA);
+        var draft = Assert.IsType<OpenResult.Opened>(await site.Drafts.CreateAsync(owner.Id,
+            new DraftContent { Title = $"Bài của tổ {Guid.NewGuid():N}", Summary = "Tóm tắt.", Topic = "dien-thoai", Body = Secret }, CancellationToken.None)).Draft;
+        return (draft, owner);
+    }
+
+    private async Task<AppUser?> UserAsync(string who, AppUser owner) => who switch
+    {
+        "anonymous" => null,
+        "learner" => await site.UserAsync(AccountSeed.UniqueName()),
+        "author of another team" => await site.AuthorAsync(StudioSite.TeamB),
+        "author" => owner,
+        "reviewer" => await site.StaffAsync(null, Roles.Reviewer),
+        "admin" => await site.StaffAsync(null, Roles.Admin),
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
+    };
+
+    private async Task<string?> CookieAsync(string who, AppUser owner) =>
+        await UserAsync(who, owner) is { } user ? await site.SignInAsync(user) : null;
+
+    /// <summary>What studio.js sends: the file as the body, the page's antiforgery token in a header, the sign-in cookie.</summary>
+    private async Task<HttpResponseMessage> UploadAsync(AppUser? user, string url, byte[] bytes, string fileName, bool token = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/octet-stream");
+        request.Headers.Add("X-File-Name", Uri.EscapeDataString(fileName));
+        var cookies = new List<string>();
+        if (user is not null)
+        {
+            cookies.Add(await site.SignInAsync(user));
+            using var scope = site.Services.CreateScope();
+            var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
+            var tokens = scope.ServiceProvider.GetRequiredService<IAntiforgery>()
+                .GetAndStoreTokens(new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider });
+            cookies.Add($"hh.af={tokens.CookieToken}");
+            if (token)
+                request.Headers.Add("RequestVerificationToken", tokens.RequestToken);
+        }
+        if (cookies.Count > 0)
+            request.Headers.Add("Cookie", string.Join("; ", cookies));
+        return await site.Client(followRedirects: false).SendAsync(request);
+    }
+}
+
+public sealed class StudioHttpTestsOnSqlite(StudioSqliteSite site) : StudioHttpTests<StudioSqliteSite>(site);
+
+public sealed class StudioHttpTestsOnPostgres(StudioPostgresSite site) : StudioHttpTests<StudioPostgresSite>(site);
