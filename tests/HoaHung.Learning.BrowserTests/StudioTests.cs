@@ -97,6 +97,7 @@ public sealed class StudioTests(BrowserSite site)
         foreach (var words in new[] { "Dấu hiệu nhận biết", "đòi bạn bấm vào một đường link lạ", "![Tin nhắn giả danh ngân hàng có đường link lạ]", "![Màn hình cảnh báo" })
             await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(words)));
         await Assertions.Expect(page.GetByLabel("Tiêu đề")).ToHaveValueAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sửa bài kiểm tra" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Câu hỏi", new() { Exact = true })).ToHaveValueAsync("Ngân hàng có bao giờ nhắn tin xin mã OTP không?");
         await Assertions.Expect(page.Locator(".studio-editor__saved")).ToContainTextAsync("Đã lưu lúc");
 
