@@ -2,6 +2,7 @@ using System.Text.Json;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Studio;
 

@@ -1,6 +1,6 @@
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Studio;

@@ -1,7 +1,7 @@
-using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Markdown;
 using HoaHung.Learning.Media;
+using HoaHung.Learning.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using HoaHung.Learning.Markdown;
 using HoaHung.Learning.Media;
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 using Markdig;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Syntax;
