@@ -139,15 +139,17 @@ public static class HostingExtensions
         }
         app.UseWhen(ctx => !SitePaths.IsMachinePath(ctx.Request.Path),
             b => b.UseStatusCodePagesWithReExecute(SiteLinks.StatusPage, createScopeForStatusCodePages: true));
+        app.UseRouting();
+        // Right after routing (the policy is endpoint metadata), in front of everything else: a hit pays for nothing
+        // more; outside compression, so cached bytes are stored compressed; the headers below are stored with a page.
+        app.UseOutputCache();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMediaFiles();
         app.UseRequestLocalization();
-        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMustChangePassword();
-        app.UseOutputCache();        // outside compression: cached bytes are stored compressed
         app.UseResponseCompression();
         app.UseAntiforgery();
 
