@@ -1,0 +1,119 @@
+using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Classes;
+using HoaHung.Learning.Data;
+using HoaHung.Learning.Progress;
+using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Tests.Accounts;
+using HoaHung.Learning.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HoaHung.Learning.Tests.Classes;
+
+/// <summary>
+/// The site over a small library for classes: two tutorials on a path, and a quiz lesson of three true/false
+/// questions in a fixed order (right answers: true, false, true).
+/// </summary>
+public abstract class ClassesSite(DatabaseProvider provider, ContentFolder content) : SiteFactory(provider, content.Root)
+{
+    public const string LessonA = "bai-mot";
+    public const string LessonB = "bai-hai";
+    public const string Quiz = "bai-kiem-tra";
+    public const string PathSlug = "lo-trinh-lop";
+
+    protected ClassesSite(DatabaseProvider provider) : this(provider, NewContent()) { }
+
+    private static ContentFolder NewContent() => new ContentFolder().Topics(("chu-de", "Chủ đề"))
+        .Lesson(LessonA, "Bài một", "chu-de")
+        .Lesson(LessonB, "Bài hai", "chu-de")
+        .Path(PathSlug, "Lộ trình của lớp", LessonA, LessonB)
+        .File($"lessons/{Quiz}/index.md", "---\ntitle: Bài kiểm tra\nsummary: Ba câu.\ntopic: chu-de\ntype: quiz\n---\nGiới thiệu.\n")
+        .File($"lessons/{Quiz}/quiz.yml", "pass_mark: 60\nshuffle_questions: false\nquestions:\n" +
+            "  - { type: true_false, text: Câu một, answer: true, explanation: Một }\n" +
+            "  - { type: true_false, text: Câu hai, answer: false, explanation: Hai }\n" +
+            "  - { type: true_false, text: Câu ba, answer: true, explanation: Ba }\n");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s => s.AddClasses());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        content.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public T Get<T>() where T : notnull
+    {
+        EnsureAvailable();
+        return Services.GetRequiredService<T>();
+    }
+
+    public Task<AppUser> TrainerAsync(string name = "Chị Hoa") => this.UserAsync(AccountSeed.UniqueName("tr"), name, roles: Roles.Trainer);
+
+    public Task<AppUser> LearnerAsync(string name = "Bà Lan") => this.UserAsync(AccountSeed.UniqueName("hv"), name);
+
+    /// <summary>A new class of <paramref name="trainer"/>'s, with its id.</summary>
+    public async Task<int> ClassAsync(AppUser trainer, string name = "VNeID mức 2 — Khu phố 5 — sáng thứ Bảy")
+    {
+        var created = await Get<Classrooms>().CreateAsync(trainer.Id, new ClassForm(name, "Khu phố 5", "Nhà văn hóa khu phố 5"), default);
+        return Assert.IsType<ClassResult.Created>(created).Id;
+    }
+
+    public async Task<int> AssignAsync(AppUser trainer, int classId, AssignmentKind kind, string slug, int? groupId = null, DateOnly? due = null)
+    {
+        var created = await Get<ClassAssignments>().AddAsync(trainer.Id, classId, new AssignmentForm(kind, slug, groupId, due), default);
+        return Assert.IsType<ClassResult.Created>(created).Id;
+    }
+
+    public async Task<AppUser> MemberAsync(int classId, string name = "Bà Lan")
+    {
+        var learner = await LearnerAsync(name);
+        var code = await WithDbAsync(db => Task.FromResult(db.Set<Classroom>().First(c => c.Id == classId).JoinCode));
+        Assert.IsType<JoinResult.Joined>(await Get<ClassJoining>().JoinAsync(learner.Id, code, default));
+        return learner;
+    }
+
+    public async Task OpenAsync(AppUser learner, string slug)
+    {
+        using var scope = Services.CreateScope();
+        var progress = scope.ServiceProvider.GetRequiredService<LearnerProgress>();
+        var lesson = (await progress.FindLessonAsync(slug, default))!;
+        await progress.RecordOpenAsync(learner.Id, lesson.Id, default);
+    }
+
+    public async Task CompleteAsync(AppUser learner, string slug)
+    {
+        using var scope = Services.CreateScope();
+        var progress = scope.ServiceProvider.GetRequiredService<LearnerProgress>();
+        await progress.CompleteAsync(learner.Id, (await progress.FindLessonAsync(slug, default))!, default);
+    }
+
+    /// <summary>Answers the quiz's questions (true: right), and finishes when all three are answered.</summary>
+    public async Task<int?> TakeQuizAsync(AppUser learner, params bool[] right)
+    {
+        using var scope = Services.CreateScope();
+        var quizzes = scope.ServiceProvider.GetRequiredService<QuizAttempts>();
+        var who = Learner.Account(learner.Id);
+        var started = Assert.IsType<StartResult.Started>(await quizzes.StartAsync(Quiz, who, default));
+        bool[] answers = [true, false, true];
+        for (var i = 0; i < right.Length; i++)
+        {
+            var value = answers[i] == right[i] ? 0 : 1; // 0 is "true"
+            Assert.IsType<AnswerResult.Saved>(await quizzes.AnswerAsync(started.AttemptId, i + 1, who, new PostedAnswer([value], null), default));
+        }
+        if (right.Length < 3)
+            return null;
+        var finished = Assert.IsType<FinishResult.Finished>(await quizzes.FinishAsync(started.AttemptId, who, default));
+        if (finished.Passed)
+            await CompleteAsync(learner, Quiz);
+        return finished.ScorePercent;
+    }
+}
+
+public sealed class ClassesSqliteSite() : ClassesSite(DatabaseProvider.Sqlite);
+
+public sealed class ClassesPostgresSite() : ClassesSite(DatabaseProvider.Postgres);
