@@ -46,27 +46,19 @@ public sealed class ClassJoining(IDbContextFactory<LearningDbContext> contexts, 
         if (!found.Open)
             return new JoinResult.Closed(found.Name);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.Add(new ClassMember { ClassId = found.ClassId, UserId = userId, JoinedAt = changes.Clock.GetUtcNow().UtcDateTime });
-        try
+        var now = changes.Clock.GetUtcNow().UtcDateTime;
+        // One statement that both providers understand: a double tap, or a whole class scanning at once, meets the
+        // unique index and inserts nothing, without an exception (and an error in the log) per race.
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "ClassMembers" ("ClassId", "UserId", "JoinedAt") VALUES ({found.ClassId}, {userId}, {now}) ON CONFLICT ("ClassId", "UserId") DO NOTHING""",
+            ct);
+        if (inserted == 0)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e)
-        {
-            // A double tap, or the same form sent twice at once: the unique index kept one membership.
-            if (!await IsMemberAsync(found.ClassId, userId, ct))
-                throw new InvalidOperationException($"Could not add {userId} to class {found.ClassId}", e);
             log.LogInformation("Join race for {UserId} in class {ClassId}: already a member", userId, found.ClassId);
             return new JoinResult.Joined(found.ClassId, found.Name, AlreadyMember: true);
         }
         await changes.TouchAsync(db, found.ClassId, ct);
         log.LogInformation("{UserId} joined class {ClassId}", userId, found.ClassId);
         return new JoinResult.Joined(found.ClassId, found.Name, AlreadyMember: false);
-    }
-
-    private async Task<bool> IsMemberAsync(int classId, string userId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<ClassMember>().AnyAsync(m => m.ClassId == classId && m.UserId == userId, ct);
     }
 }
