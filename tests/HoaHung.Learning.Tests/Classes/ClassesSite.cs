@@ -23,7 +23,11 @@ public abstract class ClassesSite(DatabaseProvider provider, ContentFolder conte
 
     protected ClassesSite(DatabaseProvider provider) : this(provider, NewContent()) { }
 
-    private static ContentFolder NewContent() => new ContentFolder().Topics(("chu-de", "Chủ đề"))
+    /// <summary>Seven more tutorials, for classes with ten assignments.</summary>
+    public static readonly string[] Extra = [.. Enumerable.Range(3, 7).Select(i => $"bai-{i}")];
+
+    private static ContentFolder NewContent() => Extra.Aggregate(new ContentFolder().Topics(("chu-de", "Chủ đề")),
+            (c, slug) => c.Lesson(slug, $"Bài số {slug[4..]}", "chu-de"))
         .Lesson(LessonA, "Bài một", "chu-de")
         .Lesson(LessonB, "Bài hai", "chu-de")
         .Path(PathSlug, "Lộ trình của lớp", LessonA, LessonB)
