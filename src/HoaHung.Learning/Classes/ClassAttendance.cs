@@ -110,7 +110,30 @@ public sealed class ClassAttendance(IDbContextFactory<LearningDbContext> context
     /// She scanned the session's QR: marks her present (late after <see cref="LateAfter"/>). A trainer's mark other
     /// than absent stands (she may have been excused, or marked late already).
     /// </summary>
-    public async Task<SelfMarkResult> SelfMarkAsync(string userId, int sessionId, string? code, CancellationToken ct)
+    public Task<SelfMarkResult> SelfMarkAsync(string userId, int sessionId, string? code, CancellationToken ct) =>
+        MarkSelfAsync(userId, sessionId, (secret, now) => AttendanceCodes.IsValid(secret, sessionId, code, now), null, ct);
+
+    /// <summary>
+    /// She scanned a valid code at <paramref name="scannedAt"/> while signed out, and comes back signed in with the
+    /// proof (the web layer's signed pass): marks her as of the scan, within <see cref="ScanPassLifetime"/>.
+    /// </summary>
+    public Task<SelfMarkResult> SelfMarkScannedAsync(string userId, int sessionId, DateTimeOffset scannedAt, CancellationToken ct) =>
+        MarkSelfAsync(userId, sessionId, (_, now) => scannedAt <= now && now - scannedAt <= ScanPassLifetime, scannedAt, ct);
+
+    /// <summary>How long a resident who scanned while signed out has to sign in (an older resident may need a while).</summary>
+    public static readonly TimeSpan ScanPassLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>Whether <paramref name="code"/> is the session's current (or previous) code: false for no such session.</summary>
+    public async Task<bool> IsCurrentCodeAsync(int sessionId, string? code, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var secret = await db.Set<ClassSession>().Where(s => s.Id == sessionId)
+            .Join(db.Set<Classroom>(), s => s.ClassId, c => c.Id, (_, c) => c.AttendanceSecret).FirstOrDefaultAsync(ct);
+        return secret is not null && AttendanceCodes.IsValid(secret, sessionId, code, changes.Clock.GetUtcNow());
+    }
+
+    private async Task<SelfMarkResult> MarkSelfAsync(string userId, int sessionId, Func<byte[], DateTimeOffset, bool> verify,
+        DateTimeOffset? at, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var session = await db.Set<ClassSession>().AsNoTracking().Where(s => s.Id == sessionId)
@@ -123,14 +146,14 @@ public sealed class ClassAttendance(IDbContextFactory<LearningDbContext> context
         if (session is null)
             return new SelfMarkResult.NotFound();
         var now = changes.Clock.GetUtcNow();
-        if (!AttendanceCodes.IsValid(session.AttendanceSecret, sessionId, code, now))
+        if (!verify(session.AttendanceSecret, now))
         {
             log.LogInformation("Refused a self-mark by {UserId} for session {SessionId}: code not current", userId, sessionId);
             return new SelfMarkResult.CodeExpired();
         }
         if (!session.IsMember)
             return new SelfMarkResult.NotAMember(session.Name);
-        var status = now.UtcDateTime > session.StartsAt + LateAfter ? AttendanceStatus.Late : AttendanceStatus.Present;
+        var status = (at ?? now).UtcDateTime > session.StartsAt + LateAfter ? AttendanceStatus.Late : AttendanceStatus.Present;
         var kept = false;
         await UpsertAsync(db, sessionId, userId, mark =>
         {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoaHung.Learning.Classes;
 
 /// <summary>A class in "Của tôi": where and when it meets next, and what she was given, with due days.</summary>
-public sealed record MyClass(int Id, string Name, string? Place, DateTime? NextSessionAt, IReadOnlyList<MyAssignment> Assignments);
+public sealed record MyClass(int Id, string Name, string JoinCode, string? Place, DateTime? NextSessionAt, IReadOnlyList<MyAssignment> Assignments);
 
 /// <summary>An assignment for her, with her own state in it; <see cref="Overdue"/> when past due and not done.</summary>
 public sealed record MyAssignment(AssignmentKind Kind, string Slug, string Title, DateOnly? DueOn, GridCell Cell, bool Overdue);
@@ -20,7 +20,7 @@ public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, Tim
         var classes = await memberships.AsNoTracking()
             .Join(db.Set<Classroom>(), m => m.ClassId, c => c.Id, (m, c) => new
             {
-                c.Id, c.Name, c.Place, c.Archived, m.GroupId, m.JoinedAt,
+                c.Id, c.Name, c.JoinCode, c.Place, c.Archived, m.GroupId, m.JoinedAt,
                 Next = c.Sessions.Where(s => s.StartsAt >= since).OrderBy(s => s.StartsAt).Select(s => (DateTime?)s.StartsAt).FirstOrDefault(),
             })
             .Where(c => !c.Archived)
@@ -34,7 +34,7 @@ public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, Tim
         var today = ClassTime.Today(clock);
         var byClass = assignments.ToLookup(a => a.ClassId);
         return classes.OrderBy(c => c.Next ?? DateTime.MaxValue).ThenByDescending(c => c.JoinedAt)
-            .Select(c => new MyClass(c.Id, c.Name, c.Place, c.Next, byClass[c.Id]
+            .Select(c => new MyClass(c.Id, c.Name, c.JoinCode, c.Place, c.Next, byClass[c.Id]
                 .Where(a => a.GroupId is null || a.GroupId == c.GroupId)
                 .Select(a =>
                 {
