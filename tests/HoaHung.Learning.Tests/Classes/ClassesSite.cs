@@ -1,4 +1,5 @@
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Classes;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Progress;
@@ -84,16 +85,15 @@ public abstract class ClassesSite(DatabaseProvider provider, ContentFolder conte
     public async Task OpenAsync(AppUser learner, string slug)
     {
         using var scope = Services.CreateScope();
-        var progress = scope.ServiceProvider.GetRequiredService<LearnerProgress>();
-        var lesson = (await progress.FindLessonAsync(slug, default))!;
-        await progress.RecordOpenAsync(learner.Id, lesson.Id, default);
+        var lesson = (await scope.ServiceProvider.GetRequiredService<LessonCatalog>().CardAsync(slug, default))!;
+        await scope.ServiceProvider.GetRequiredService<LearnerProgress>().RecordOpenAsync(Learner.Account(learner.Id), lesson.Id, default);
     }
 
     public async Task CompleteAsync(AppUser learner, string slug)
     {
         using var scope = Services.CreateScope();
-        var progress = scope.ServiceProvider.GetRequiredService<LearnerProgress>();
-        await progress.CompleteAsync(learner.Id, (await progress.FindLessonAsync(slug, default))!, default);
+        var lesson = (await scope.ServiceProvider.GetRequiredService<LessonCatalog>().CardAsync(slug, default))!;
+        await scope.ServiceProvider.GetRequiredService<LearnerProgress>().CompleteAsync(Learner.Account(learner.Id), lesson.Id, default);
     }
 
     /// <summary>Answers the quiz's questions (true: right), and finishes when all three are answered.</summary>
