@@ -26,10 +26,18 @@ public abstract class StaffPage : ComponentBase
     protected string Absolute(string path) =>
         (string.IsNullOrWhiteSpace(App.Value.PublicBaseUrl) ? Nav.BaseUri.TrimEnd('/') : App.Value.PublicBaseUrl.TrimEnd('/')) + path;
 
-    /// <summary>A refused read: 404 or 403 for the prerendered response (no status exists once in a circuit).</summary>
+    /// <summary>A refused read: the site's 404 page, or a 403 with the page's own sentence while prerendered.</summary>
     protected void Refused(string reasonKey)
     {
-        if (HttpContext is { Response.HasStarted: false } http)
-            http.Response.StatusCode = reasonKey == ClassReasons.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden;
+        if (reasonKey == ClassReasons.NotFound)
+        {
+            Nav.NotFound();
+            return;
+        }
+        if (HttpContext is not { Response.HasStarted: false } http)
+            return;
+        // The page shows its own sentence in Vietnamese, not the site's generic status page.
+        http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+        http.Response.StatusCode = StatusCodes.Status403Forbidden;
     }
 }

@@ -6,7 +6,10 @@ using HoaHung.Learning.Progress;
 using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaHung.Learning.Tests.Classes;
@@ -38,10 +41,51 @@ public abstract class ClassesSite(DatabaseProvider provider, ContentFolder conte
             "  - { type: true_false, text: Câu hai, answer: false, explanation: Hai }\n" +
             "  - { type: true_false, text: Câu ba, answer: true, explanation: Ba }\n");
 
+    public const string SignInDoor = "/__test/sign-in";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(s => s.AddClasses());
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, TestSignIn>());
+    }
+
+    /// <summary>
+    /// A browser signed in as <paramref name="user"/> through a test-only door (registered here, never in the product;
+    /// the real sign-in form is tested on its own), or anonymous when null.
+    /// </summary>
+    public async Task<Visitor> VisitorAsync(AppUser? user)
+    {
+        var visitor = new Visitor(this);
+        if (user is null)
+            return visitor;
+        var response = await Client(followRedirects: false).GetAsync($"{SignInDoor}/{user.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+        foreach (var header in response.Headers.GetValues("Set-Cookie"))
+        {
+            var pair = header.Split(';')[0].Split('=', 2);
+            visitor.Cookies.Add(new Uri(Visitor.Origin), new System.Net.Cookie(pair[0], pair[1]));
+        }
+        return visitor;
+    }
+
+    private sealed class TestSignIn : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map(SignInDoor, door => door.Run(async context =>
+            {
+                var signIn = context.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+                var user = await signIn.UserManager.FindByIdAsync(context.Request.Path.Value!.Trim('/'));
+                if (user is null)
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+                await signIn.SignInAsync(user, isPersistent: false);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+            }));
+            next(app);
+        };
     }
 
     public override async ValueTask DisposeAsync()
