@@ -1,5 +1,5 @@
 using System.Globalization;
-using HoaHung.Learning.ContentPacks;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Classes;
 

@@ -1,5 +1,5 @@
 using HoaHung.Learning.Accounts;
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Classes;
 

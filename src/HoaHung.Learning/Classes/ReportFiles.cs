@@ -1,5 +1,5 @@
 using System.Text;
-using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 using MiniExcelLibs;
 
 namespace HoaHung.Learning.Classes;
