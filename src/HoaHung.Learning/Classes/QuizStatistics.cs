@@ -12,7 +12,7 @@ public sealed record QuizStats(int ClassId, int AssignmentId, string Slug, strin
 /// One question (numbered as written in quiz.yml) with every answering learner's answer, for the drill-down.
 /// <see cref="ShareCorrect"/> is 0..1.
 /// </summary>
-public sealed record QuestionStats(int Number, string Text, string Kind, int Answered, int Correct, IReadOnlyList<LearnerAnswer> Answers)
+public sealed record QuestionStats(int Number, string Text, QuestionKind Kind, int Answered, int Correct, IReadOnlyList<LearnerAnswer> Answers)
 {
     public double ShareCorrect => Answered == 0 ? 0 : (double)Correct / Answered;
 }

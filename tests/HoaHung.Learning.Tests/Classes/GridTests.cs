@@ -153,7 +153,7 @@ public abstract class GridTests<TSite>(TSite site) : IClassFixture<TSite> where 
         Assert.Equal((3, 3), (stats.Members, stats.Answering));
         Assert.Equal([(2, 1), (1, 2), (3, 2)], stats.Questions.Select(q => (q.Number, q.Correct)));
         var hardest = stats.Questions[0];
-        Assert.Equal(("Câu hai", "true_false", 3), (hardest.Text, hardest.Kind, hardest.Answered));
+        Assert.Equal(("Câu hai", HoaHung.Learning.Quizzes.QuestionKind.TrueFalse, 3), (hardest.Text, hardest.Kind, hardest.Answered));
         Assert.Equal([("An", false, (bool?)true), ("Bình", false, true), ("Chi", true, false)],
             hardest.Answers.Select(a => (a.DisplayName, a.Correct, a.TrueFalse)));
         Assert.Equal(1 / 3.0, hardest.ShareCorrect, 3);
