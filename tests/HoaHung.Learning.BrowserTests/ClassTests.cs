@@ -124,7 +124,8 @@ public sealed class ClassTests(BrowserSite site)
         await trainer.GetByRole(AriaRole.Tab, new() { Name = "Học viên" }).ClickAsync();
         await trainer.GetByLabel("Danh sách họ tên").FillAsync("Nguyễn Văn Tư\nĐặng Thị Ánh Đào, 0912 345 678\nLê Thị Bảy\nPhạm Văn Năm\nHồ Thị Sáu\nVõ Văn Bảy\nTrương Thị Tám\nHuỳnh Văn Chín\nĐỗ Thị Mười");
         await trainer.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
-        await Assertions.Expect(trainer.Locator(".print-area .card")).ToHaveCountAsync(9);
+        // Nine password hashes: seconds on a loaded machine, so wait for the cards as long as a person would.
+        await Assertions.Expect(trainer.Locator(".print-area .card")).ToHaveCountAsync(9, new() { Timeout = 60_000 });
         await Assertions.Expect(trainer.Locator(".card__name").First).ToHaveTextAsync("Nguyễn Văn Tư");
         await trainer.SetViewportSizeAsync(794, 1123);
         await trainer.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
