@@ -14,6 +14,7 @@ using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Accounts;
 using HoaHung.Learning.Web.Api;
+using HoaHung.Learning.Web.Classes;
 using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Progress;
@@ -42,7 +43,8 @@ public static class HostingExtensions
             .AddProgress(config)
             .AddQuizzes()
             .AddMedia(o => o.Root = site.MediaDirectory)
-            .AddSearch(database);
+            .AddSearch(database)
+            .AddClassesWeb();
 
         services.AddSiteAccounts(config)
             .AddSiteRateLimits(config)
@@ -159,6 +161,7 @@ public static class HostingExtensions
         app.MapSearchApi();
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
+        app.MapClasses();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

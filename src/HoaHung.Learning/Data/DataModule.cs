@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,7 +57,12 @@ public static class DataModule
     private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure, bool holdConnection = false)
         where TContext : LearningDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(configure);
+        // Interceptors registered by features (the classes' activity feed) apply to every context.
+        services.AddPooledDbContextFactory<TContext>((sp, o) =>
+        {
+            configure(o);
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         services.AddSingleton<IDbContextFactory<LearningDbContext>>(sp =>
             new FactoryOf<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddScoped<LearningDbContext>(sp =>
