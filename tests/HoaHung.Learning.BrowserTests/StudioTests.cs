@@ -115,6 +115,7 @@ public sealed class StudioTests(BrowserSite site)
         await page.ScreenshotAsync(new() { Path = Shot($"studio-preview-{size}"), FullPage = false });
         if (phone)
             await page.GetByRole(AriaRole.Button, new() { Name = "Soạn" }).ClickAsync();
+        await page.EvaluateAsync("window.scrollTo(0, 0)"); // the fields and the text, as she sees them on opening
         await page.ScreenshotAsync(new() { Path = Shot($"studio-editor-{size}"), FullPage = false });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt" }).ClickAsync();
