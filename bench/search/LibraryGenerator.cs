@@ -144,6 +144,7 @@ internal static class LibraryGenerator
                     questions:
                       - type: single
                         text: Khi {{action.ToLowerInvariant()}} {{obj}}, bạn làm gì trước tiên?
+                        explanation: Đọc kỹ hướng dẫn trước; mã OTP không bao giờ đưa cho người khác.
                         options:
                           - text: Đọc kỹ hướng dẫn trên màn hình
                             correct: true
