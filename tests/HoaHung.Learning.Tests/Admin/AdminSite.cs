@@ -10,10 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HoaHung.Learning.Tests.Admin;
 
 /// <summary>
-/// The site with an empty library and a test-only sign-in door (<c>/__test/sign-in/{userId}</c>), registered
+/// The site with an empty library (or the given one) and a test-only sign-in door (<c>/__test/sign-in/{userId}</c>), registered
 /// here and never in the product: the real sign-in pages are built separately and are not what these tests test.
 /// </summary>
-public abstract class AdminSite(DatabaseProvider provider) : SiteFactory(provider, TestEnvironment.NewTempDirectory("hh-empty"))
+public abstract class AdminSite(DatabaseProvider provider, string? contentDirectory = null)
+    : SiteFactory(provider, contentDirectory ?? TestEnvironment.NewTempDirectory("hh-empty"))
 {
     public const string SignInPath = "/__test/sign-in";
 
