@@ -49,20 +49,23 @@ public static class RevisionDiff
     /// <summary>Unchanged text longer than this (characters) keeps only its ends.</summary>
     public const int KeepContext = 160;
 
+    /// <summary>Words are separated by spaces, line breaks and punctuation, each a unit of its own (DiffPlex's WordChunker keeps line breaks inside words).</summary>
+    private static readonly IChunker Chunker = new DelimiterChunker(" \t\r\n.,;:!?()[]{}\"'“”‘’/*#>|`".ToCharArray());
+
     public static IReadOnlyList<DiffSegment> Words(string older, string newer, bool shorten = false)
     {
-        var result = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, WordChunker.Instance);
+        var result = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, Chunker);
         var segments = new List<DiffSegment>();
-        int a = 0, b = 0;
+        var a = 0;
         foreach (var block in result.DiffBlocks)
         {
             Add(segments, DiffKind.Same, result.PiecesOld, a, block.DeleteStartA - a);
             Add(segments, DiffKind.Removed, result.PiecesOld, block.DeleteStartA, block.DeleteCountA);
             Add(segments, DiffKind.Added, result.PiecesNew, block.InsertStartB, block.InsertCountB);
             a = block.DeleteStartA + block.DeleteCountA;
-            b = block.InsertStartB + block.InsertCountB;
         }
         Add(segments, DiffKind.Same, result.PiecesOld, a, result.PiecesOld.Count - a);
+        segments = Joined(segments);
         return shorten ? Shorten(segments) : segments;
     }
 
@@ -133,6 +136,40 @@ public static class RevisionDiff
             segments[^1] = segments[^1] with { Text = segments[^1].Text + text };
         else
             segments.Add(new DiffSegment(kind, text));
+    }
+
+    /// <summary>
+    /// Changes separated only by a space read as one change ("vào đây" → "nút Đăng ký", not "vào" → "nút", "đây" →
+    /// "Đăng ký"): such spaces join the removed and the added text on both sides.
+    /// </summary>
+    private static List<DiffSegment> Joined(List<DiffSegment> segments)
+    {
+        var result = new List<DiffSegment>();
+        var (removed, added) = (new System.Text.StringBuilder(), new System.Text.StringBuilder());
+        void Flush()
+        {
+            if (removed.Length > 0) result.Add(new DiffSegment(DiffKind.Removed, removed.ToString()));
+            if (added.Length > 0) result.Add(new DiffSegment(DiffKind.Added, added.ToString()));
+            (removed.Length, added.Length) = (0, 0);
+        }
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var s = segments[i];
+            var inChange = removed.Length + added.Length > 0;
+            if (s.Kind == DiffKind.Removed)
+                removed.Append(s.Text);
+            else if (s.Kind == DiffKind.Added)
+                added.Append(s.Text);
+            else if (inChange && i + 1 < segments.Count && segments[i + 1].Kind != DiffKind.Same && string.IsNullOrWhiteSpace(s.Text) && !s.Text.Contains('\n'))
+                (removed, added) = (removed.Append(s.Text), added.Append(s.Text));
+            else
+            {
+                Flush();
+                result.Add(s);
+            }
+        }
+        Flush();
+        return result;
     }
 
     private static List<DiffSegment> Shorten(List<DiffSegment> segments)
