@@ -89,6 +89,8 @@ public sealed class ReviewTests(BrowserSite site)
         await reviewer.GotoAsync($"/soan-bai/{slug}");
         await Assertions.Expect(reviewer.Locator(".review-presence")).ToContainTextAsync("Anh Minh đang sửa bài này.");
         await Assertions.Expect(author.Locator(".review-presence")).ToContainTextAsync("Chị Thảo đang sửa bài này.");
+        // The review bar must not take the editor's stylesheet away (a second HeadContent would).
+        await Assertions.Expect(author.Locator("head link[href*='css/studio']")).ToHaveCountAsync(1);
         await author.ScreenshotAsync(new() { Path = Shot("review-presence-author") });
 
         // She sees only what changed since her review, and publishes.
