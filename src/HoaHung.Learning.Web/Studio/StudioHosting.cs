@@ -1,5 +1,6 @@
 using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Studio;
+using HoaHung.Learning.Studio.Review;
 
 namespace HoaHung.Learning.Web.Studio;
 
@@ -17,6 +18,9 @@ public static class StudioHosting
     public static IServiceCollection AddSiteStudio(this IServiceCollection services)
     {
         services.AddStudio();
+        services.AddReview();
+        services.AddScoped<Review.CircuitSeats>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Review.CircuitSeats>());
         // The editor sends the lesson body (up to 512 K characters) over the circuit after a pause in typing; the
         // hub's 32 KB default would drop the connection of anyone writing a long lesson.
         services.AddServerSideBlazor().AddHubOptions(o => o.MaximumReceiveMessageSize = MaxCircuitMessageBytes);

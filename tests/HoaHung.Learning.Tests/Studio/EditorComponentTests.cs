@@ -117,6 +117,9 @@ public sealed class EditorComponentTests(StudioSqliteSite site) : IClassFixture<
         cut.WaitForAssertion(() => Assert.Contains("Bài này vừa được lưu từ nơi khác", cut.Find(".studio-conflict").TextContent));
         Assert.Equal("Bản đồng đội sửa.", Stored(draft.LessonId).Body);
         Assert.Contains("Bản tôi gõ trên máy này.", cut.Find(".studio-conflict__versions").TextContent);
+        // The difference, word by word: what only the stored version has, and what only hers has.
+        Assert.Equal("đồng đội sửa", cut.Find(".studio-conflict .review-diff__removed").TextContent.Trim());
+        Assert.Equal("tôi gõ trên máy này", cut.Find(".studio-conflict .review-diff__added").TextContent.Trim());
 
         cut.Find(".studio-conflict__mine").Click();
 

@@ -37,6 +37,11 @@ public sealed class StudioComponents : BunitContext
         Services.AddSingleton(site.Media);
         Services.AddSingleton(site.Lessons);
         Services.AddSingleton(site.Services.GetRequiredService<LessonMarkdown>());
+        // The review side above the editor (presence, notes) and the review pages.
+        Services.AddSingleton(site.Services.GetRequiredService<Learning.Studio.Review.Reviews>());
+        Services.AddSingleton(site.Services.GetRequiredService<Learning.Studio.Review.RevisionHistory>());
+        Services.AddSingleton(site.Services.GetRequiredService<Learning.Studio.Review.EditorPresence>());
+        Services.AddScoped<Web.Studio.Review.CircuitSeats>();
         Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgery>();
         var auth = AddAuthorization();
         auth.SetAuthorized(user.UserName!);
