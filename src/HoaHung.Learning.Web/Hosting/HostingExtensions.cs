@@ -18,6 +18,7 @@ using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Progress;
 using HoaHung.Learning.Web.Studio;
+using HoaHung.Learning.Web.Studio.Packs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -56,7 +57,8 @@ public static class HostingExtensions
             .AddSiteLocalization()
             .AddSiteCompression()
             .AddSitePages()
-            .AddSiteStudio();
+            .AddSiteStudio()
+            .AddSitePacks();
         return builder;
     }
 
@@ -164,6 +166,7 @@ public static class HostingExtensions
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapStudioUploads();
+        app.MapPackEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
