@@ -26,7 +26,7 @@ public sealed partial class Editor
 
     private async Task AutosaveLoopAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(AutosaveSeconds));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(AutosaveSeconds), Clock);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))

@@ -89,8 +89,8 @@ public static class PackSiteExtensions
         var rows = await site.WithDbAsync(async db => string.Join(",",
             await db.Topics.CountAsync(), await db.Lessons.CountAsync(), await db.LessonRevisions.CountAsync(), await db.RevisionMedia.CountAsync(),
             await db.LessonDrafts().CountAsync(), await db.LessonMedia().CountAsync(), await db.MediaAssets.CountAsync(), await db.LearningPaths.CountAsync()));
-        var files = Directory.Exists(site.MediaDirectory)
-            ? Directory.GetFiles(site.MediaDirectory, "*", SearchOption.AllDirectories).Where(f => !f.Contains("tmp", StringComparison.Ordinal)).Order()
+        IEnumerable<string> files = Directory.Exists(site.MediaDirectory)
+            ? Directory.GetFiles(site.MediaDirectory, "*", SearchOption.AllDirectories).Order()
             : [];
         return rows + "|" + string.Join(",", files.Select(Path.GetFileName));
     }

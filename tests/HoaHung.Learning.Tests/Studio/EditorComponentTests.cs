@@ -1,9 +1,12 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Bunit;
 using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Data;
+using HoaHung.Learning.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +75,31 @@ public sealed class EditorComponentTests(StudioSqliteSite site) : IClassFixture<
         Assert.Equal(typed.Body, ctx.Module.VerifyInvoke("setBody").Arguments[0]);
         cut.WaitForAssertion(() => Assert.Equal(typed.Body, Stored(draft.LessonId).Body));
         Assert.Equal("tab-a", Stored(draft.LessonId).UpdatedSession);
+    }
+
+    [Fact]
+    public async Task Typing_that_reached_the_circuit_is_on_the_server_less_than_5_seconds_after_the_last_keystroke()
+    {
+        // studio.js sends the body to the circuit after a pause of SEND_AFTER_MS; the rest of the 5 s is the server's.
+        var script = await File.ReadAllTextAsync(Path.Combine(TestEnvironment.RepoRoot, "wwwroot", "js", "studio.js"));
+        var sendAfter = TimeSpan.FromMilliseconds(int.Parse(Regex.Match(script, @"const SEND_AFTER_MS = (\d+);").Groups[1].Value));
+        var budget = TimeSpan.FromSeconds(5) - sendAfter;
+        var (author, draft) = await LessonAsync("Đoạn đã lưu.");
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var ctx = new StudioComponents(site, clock, author, Roles.Author);
+        ctx.BrowserKept(null);
+        var cut = ctx.Render<Editor>(p => p.Add(e => e.Slug, draft.Slug));
+        cut.WaitForAssertion(() => ctx.Module.VerifyInvoke("stash")); // the autosave timer starts right after
+        await cut.InvokeAsync(() => { });
+
+        const string typed = "Đoạn đã lưu. Chữ gõ ngay trước khi máy chủ khởi động lại.";
+        await cut.InvokeAsync(() => cut.Instance.OnBodyChanged(typed));
+        Assert.Equal("Đoạn đã lưu.", Stored(draft.LessonId).Body);
+
+        clock.Advance(budget);
+
+        cut.WaitForAssertion(() => Assert.Equal(typed, Stored(draft.LessonId).Body));
+        cut.WaitForAssertion(() => Assert.Contains("Đã lưu lúc", cut.Find(".studio-editor__saved").TextContent));
     }
 
     [Fact]

@@ -19,8 +19,14 @@ public sealed class StudioComponents : BunitContext
 {
     public const string ModulePath = "/js/studio.js";
 
-    public StudioComponents(StudioSite site, AppUser user, params string[] roles)
+    public StudioComponents(StudioSite site, AppUser user, params string[] roles) : this(site, TimeProvider.System, user, roles)
     {
+    }
+
+    /// <summary>With the editor's clock (its autosave timer) in the test's hands.</summary>
+    public StudioComponents(StudioSite site, TimeProvider clock, AppUser user, params string[] roles)
+    {
+        Services.AddSingleton(clock);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("vi");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Module = JSInterop.SetupModule(ModulePath);

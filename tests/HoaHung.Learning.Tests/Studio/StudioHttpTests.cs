@@ -4,10 +4,6 @@ using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.Infrastructure;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaHung.Learning.Tests.Studio;
 
@@ -163,28 +159,8 @@ public abstract class StudioHttpTests<TSite>(TSite site) : IClassFixture<TSite> 
     private async Task<string?> CookieAsync(string who, AppUser owner) =>
         await UserAsync(who, owner) is { } user ? await site.SignInAsync(user) : null;
 
-    /// <summary>What studio.js sends: the file as the body, the page's antiforgery token in a header, the sign-in cookie.</summary>
-    private async Task<HttpResponseMessage> UploadAsync(AppUser? user, string url, byte[] bytes, string fileName, bool token = true)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/octet-stream");
-        request.Headers.Add("X-File-Name", Uri.EscapeDataString(fileName));
-        var cookies = new List<string>();
-        if (user is not null)
-        {
-            cookies.Add(await site.SignInAsync(user));
-            using var scope = site.Services.CreateScope();
-            var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
-            var tokens = scope.ServiceProvider.GetRequiredService<IAntiforgery>()
-                .GetAndStoreTokens(new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider });
-            cookies.Add($"hh.af={tokens.CookieToken}");
-            if (token)
-                request.Headers.Add("RequestVerificationToken", tokens.RequestToken);
-        }
-        if (cookies.Count > 0)
-            request.Headers.Add("Cookie", string.Join("; ", cookies));
-        return await site.Client(followRedirects: false).SendAsync(request);
-    }
+    private Task<HttpResponseMessage> UploadAsync(AppUser? user, string url, byte[] bytes, string fileName, bool token = true) =>
+        site.UploadAsync(user, url, new ByteArrayContent(bytes), fileName, token);
 }
 
 public sealed class StudioHttpTestsOnSqlite(StudioSqliteSite site) : StudioHttpTests<StudioSqliteSite>(site);

@@ -4,6 +4,9 @@ using HoaHung.Learning.Studio;
 using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.Admin;
 using HoaHung.Learning.Tests.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaHung.Learning.Tests.Studio;
@@ -50,6 +53,29 @@ public abstract class StudioSite(DatabaseProvider provider, ContentFolder conten
     }
 
     public Task<AppUser> AuthorAsync(string? team = TeamA) => StaffAsync(team, Roles.Author);
+
+    /// <summary>What studio.js sends: the file as the request body, the page's antiforgery token in a header, the sign-in cookie.</summary>
+    public async Task<HttpResponseMessage> UploadAsync(AppUser? user, string url, HttpContent content, string fileName, bool token = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        content.Headers.ContentType = new("application/octet-stream");
+        request.Headers.Add("X-File-Name", Uri.EscapeDataString(fileName));
+        var cookies = new List<string>();
+        if (user is not null)
+        {
+            cookies.Add(await SignInAsync(user));
+            using var scope = Services.CreateScope();
+            var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
+            var tokens = scope.ServiceProvider.GetRequiredService<IAntiforgery>()
+                .GetAndStoreTokens(new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider });
+            cookies.Add($"hh.af={tokens.CookieToken}");
+            if (token)
+                request.Headers.Add("RequestVerificationToken", tokens.RequestToken);
+        }
+        if (cookies.Count > 0)
+            request.Headers.Add("Cookie", string.Join("; ", cookies));
+        return await Client(followRedirects: false).SendAsync(request);
+    }
 
     public override async ValueTask DisposeAsync()
     {
