@@ -26,13 +26,14 @@ public abstract class PackTests<TSource, TTarget>(TSource source, TTarget target
         var (exported, file) = await source.ExportAsync(PackKind.Path, PackSourceSite.PathSlug);
         Assert.Equal(2, Assert.IsType<PackExportResult.Written>(exported).Lessons);
         var author = await target.AuthorAsync(StudioSite.TeamA);
+        var hadTopic = await target.WithDbAsync(db => db.Topics.AnyAsync(t => t.Slug == "an-toan-tren-mang"));
 
         var report = Assert.IsType<PackImportResult.Imported>(await target.ImportPackAsync(file, author.Id)).Report;
 
         Assert.Equal([PackSourceSite.Tutorial, PackSourceSite.Video], report.Lessons.Select(l => l.PackSlug));
-        Assert.Equal(["An toàn trên mạng"], report.TopicsAdded);
+        Assert.Equal(hadTopic ? [] : ["An toàn trên mạng"], report.TopicsAdded); // the other tests share this site
         Assert.Equal(["An toàn cơ bản"], report.PathsMissing);
-        Assert.Equal(6, report.MediaFiles); // 2 pictures; video, captions, poster
+        Assert.Equal(5, report.MediaFiles); // 2 pictures; video, captions, poster
         foreach (var lesson in report.Lessons)
         {
             // A draft: invisible to residents, hers and her team's to adapt and send for review.
