@@ -148,7 +148,7 @@ public sealed partial class PackImporter
         };
     }
 
-    /// <summary>Each picture's description: the body's alt text, or the text of the quiz option that shows it.</summary>
+    /// <summary>Each picture's description: the body's alt text, the text of the quiz option that shows it, or the lesson's title.</summary>
     private Dictionary<string, string> Descriptions(LessonSource s)
     {
         var descriptions = new Dictionary<string, string>(markdown.ImageDescriptions(s.Body), StringComparer.Ordinal);
@@ -156,6 +156,8 @@ public sealed partial class PackImporter
             foreach (var option in quiz.Questions.OfType<ChoiceQuestion>().SelectMany(q => q.Options))
                 if (option.Image is { } image && !string.IsNullOrWhiteSpace(option.Text))
                     descriptions.TryAdd(image, option.Text);
+        foreach (var still in new[] { s.Poster, s.Cover }.OfType<string>())
+            descriptions.TryAdd(still, s.Title); // a video's poster and the cover stand for the lesson itself
         return descriptions;
     }
 
