@@ -43,6 +43,10 @@ public static class PackArchive
         }
         using (file)
         {
+            // The count the end record declares, before the central directory is read into memory at all.
+            if (DeclaredEntries(file) is { } declared && declared > limits.MaxEntries)
+                return new PackProblem("", $"gói có {declared:N0} mục, nhiều hơn giới hạn {limits.MaxEntries:N0} mục");
+            file.Position = 0;
             try
             {
                 archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
@@ -115,6 +119,37 @@ public static class PackArchive
         }
         if (total > PackLimits.RatioFloorBytes && total > limits.MaxRatio * Math.Max(packBytes, 1))
             return new PackProblem("", $"tỉ lệ nén của cả gói lớn hơn {limits.MaxRatio} lần (nghi là “bom zip”)");
+        return null;
+    }
+
+    /// <summary>
+    /// The number of entries the zip's end-of-central-directory record (or its Zip64 record) declares; null when no
+    /// such record is found (the zip reader then says what is wrong).
+    /// </summary>
+    private static long? DeclaredEntries(FileStream file)
+    {
+        const int EndRecord = 0x06054b50, Zip64Locator = 0x07064b50, Zip64Record = 0x06064b50;
+        var tail = (int)Math.Min(file.Length, 22 + ushort.MaxValue);
+        if (tail < 22)
+            return null;
+        var buffer = new byte[tail];
+        file.Position = file.Length - tail;
+        file.ReadExactly(buffer);
+        for (var i = tail - 22; i >= 0; i--)
+        {
+            if (BitConverter.ToInt32(buffer, i) != EndRecord)
+                continue;
+            var entries = BitConverter.ToUInt16(buffer, i + 10);
+            if (entries != ushort.MaxValue || i < 20 || BitConverter.ToInt32(buffer, i - 20) != Zip64Locator)
+                return entries;
+            var offset = BitConverter.ToInt64(buffer, i - 20 + 8);
+            if (offset < 0 || offset > file.Length - 56)
+                return long.MaxValue; // a Zip64 record outside the file: as hostile as too many entries
+            var record = new byte[56];
+            file.Position = offset;
+            file.ReadExactly(record);
+            return BitConverter.ToInt32(record, 0) == Zip64Record ? (long)Math.Min(BitConverter.ToUInt64(record, 32), long.MaxValue) : long.MaxValue;
+        }
         return null;
     }
 

@@ -67,6 +67,22 @@ public sealed class PackArchiveTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_count_declared_in_the_end_record_is_judged_before_the_directory_is_read()
+    {
+        var file = PackZip.Write(PackZip.Valid());
+        var bytes = File.ReadAllBytes(file);
+        var end = bytes.Length - 22; // no comment: the end record is the last 22 bytes
+        Assert.Equal(0x06054b50, BitConverter.ToInt32(bytes, end));
+        BitConverter.GetBytes((ushort)60_000).CopyTo(bytes, end + 8);
+        BitConverter.GetBytes((ushort)60_000).CopyTo(bytes, end + 10);
+        File.WriteAllBytes(file, bytes);
+
+        var problem = PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None);
+
+        Assert.Contains("60.000 mục", problem!.Message.Replace(",", "."));
+    }
+
+    [Fact]
     public void A_zip_bomb_is_stopped_by_its_ratio_on_the_bytes_actually_decompressed()
     {
         var bomb = new byte[50 * 1024 * 1024]; // 50 MB of zeros: about 50 KB compressed
