@@ -27,8 +27,10 @@ public sealed partial class Editor
     {
         if (IsNew)
         {
-            var content = model.ToContent();
-            if (!await CreateAsync(content with { Title = content.Title.Trim().Length > 0 ? content.Title : S["Editor.UntitledLesson"] }, SaveKind.Revision))
+            var mark = changes;
+            if (model.Title.Trim().Length == 0)
+                model.Title = S["Editor.UntitledLesson"];
+            if (!await CreateAsync(model.ToContent(), SaveKind.Revision, mark))
                 return null;
         }
         return kind switch

@@ -58,7 +58,7 @@ public sealed partial class Editor
         var content = model.ToContent();
         try
         {
-            if (IsNew && !await CreateAsync(content, kind))
+            if (IsNew && !await CreateAsync(content, kind, mark))
                 return;
             var edit = new DraftEdit(version, content, session);
             var result = kind switch
@@ -83,17 +83,21 @@ public sealed partial class Editor
         }
     }
 
-    /// <summary>The first save of a new lesson creates it and gives the page its address.</summary>
-    private async Task<bool> CreateAsync(DraftContent content, SaveKind kind)
+    /// <summary>
+    /// The first save of a new lesson creates it and gives the page its address. What she typed while it was being
+    /// created stays in the fields (not the stored, cleaned copy) and counts as unsaved (<paramref name="mark"/> is
+    /// the change count when <paramref name="content"/> was taken), so the next tick saves it.
+    /// </summary>
+    private async Task<bool> CreateAsync(DraftContent content, SaveKind kind, int mark)
     {
         if (kind == SaveKind.Auto && content.Title.Trim().Length == 0 && content.Body.Trim().Length == 0)
             return false; // nothing typed yet: no lesson to make
         switch (await Drafts.CreateAsync(actorId, content, life.Token))
         {
             case OpenResult.Opened opened:
-                var mark = changes;
+                var typed = model;
                 Apply(opened.Draft);
-                model = EditorModel.From(content); // keep what she typed meanwhile, not the cleaned copy
+                model = typed;
                 savedChanges = mark;
                 savedAt = opened.Draft.UpdatedAt;
                 if (module is not null)
