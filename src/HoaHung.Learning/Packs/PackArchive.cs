@@ -74,22 +74,25 @@ public static class PackArchive
         if (entries.Count > limits.MaxEntries)
             return new PackProblem("", $"gói có {entries.Count:N0} mục, nhiều hơn giới hạn {limits.MaxEntries:N0} mục");
 
+        // A pack zipped by its folder ("goi/topics.yml", "goi/lessons/…") is read from inside that folder.
+        var wrapper = Wrapper(entries);
+        string Name(ZipArchiveEntry entry) => entry.FullName[wrapper.Length..];
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in entries)
-            if (Refusal(entry) is { } refusal)
+        foreach (var entry in entries.Where(e => Name(e).Length > 0))
+            if (Refusal(entry, Name(entry)) is { } refusal)
                 return new PackProblem(Shown(entry.FullName), refusal);
-            else if (!names.Add(entry.FullName.TrimEnd('/')))
+            else if (!names.Add(Name(entry).TrimEnd('/')))
                 return new PackProblem(Shown(entry.FullName), "tên này xuất hiện hai lần trong gói");
 
         long total = 0;
         var buffer = new byte[BufferSize];
-        foreach (var entry in entries)
+        foreach (var entry in entries.Where(e => Name(e).Length > 0))
         {
             ct.ThrowIfCancellationRequested();
-            var destination = Path.GetFullPath(Path.Combine(root, entry.FullName));
+            var destination = Path.GetFullPath(Path.Combine(root, Name(entry)));
             if (!destination.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 return new PackProblem(Shown(entry.FullName), "đường dẫn ra ngoài gói");
-            if (entry.FullName.EndsWith('/'))
+            if (Name(entry).EndsWith('/'))
             {
                 Directory.CreateDirectory(destination);
                 continue;
@@ -120,6 +123,20 @@ public static class PackArchive
         if (total > PackLimits.RatioFloorBytes && total > limits.MaxRatio * Math.Max(packBytes, 1))
             return new PackProblem("", $"tỉ lệ nén của cả gói lớn hơn {limits.MaxRatio} lần (nghi là “bom zip”)");
         return null;
+    }
+
+    /// <summary>The one folder every entry is in ("goi/"), when the pack was zipped by its folder; otherwise "".</summary>
+    private static string Wrapper(IReadOnlyCollection<ZipArchiveEntry> entries)
+    {
+        var first = entries.FirstOrDefault()?.FullName ?? "";
+        var slash = first.IndexOf('/');
+        if (slash <= 0)
+            return "";
+        var prefix = first[..(slash + 1)];
+        return prefix is "lessons/" or "paths/" || prefix.StartsWith('.') || prefix is "../" or "./"
+            || !entries.All(e => e.FullName.StartsWith(prefix, StringComparison.Ordinal))
+            || !entries.Any(e => e.FullName == prefix + TopicsFile.FileName || e.FullName.StartsWith(prefix + "lessons/", StringComparison.Ordinal))
+            ? "" : prefix;
     }
 
     /// <summary>
@@ -154,9 +171,8 @@ public static class PackArchive
     }
 
     /// <summary>Why an entry cannot be part of a pack, judged on its name and attributes alone; null when it can.</summary>
-    private static string? Refusal(ZipArchiveEntry entry)
+    private static string? Refusal(ZipArchiveEntry entry, string name)
     {
-        var name = entry.FullName;
         if (name.Length is 0 or > 300 || name.Any(c => char.IsControl(c)))
             return "tên mục không hợp lệ";
         if (name.StartsWith('/') || name.Contains('\\') || (name.Length > 1 && name[1] == ':'))

@@ -56,6 +56,19 @@ public sealed class PackArchiveTests : IDisposable
     }
 
     [Fact]
+    public void A_pack_zipped_by_its_folder_is_read_from_inside_it_and_still_judged_entry_by_entry()
+    {
+        var wrapped = PackZip.Valid().Select(e => ("goi-an-toan/" + e.Name, e.Bytes, e.Mode)).Prepend(("goi-an-toan/", Array.Empty<byte>(), 0)).ToList();
+
+        Assert.Null(PackArchive.Unpack(PackZip.Write(wrapped), target, PackLimits.Default, CancellationToken.None));
+        Assert.True(File.Exists(Path.Combine(target, "lessons", "bai-trong-goi", "index.md")));
+
+        var escaping = PackArchive.Unpack(PackZip.Write([.. wrapped, ("goi-an-toan/../thoat.md", "x"u8.ToArray(), 0)]),
+            Path.Combine(outside, "goi-2"), PackLimits.Default, CancellationToken.None);
+        Assert.Contains("ra ngoài gói", escaping!.Message);
+    }
+
+    [Fact]
     public void More_entries_than_allowed_are_refused_before_any_is_read()
     {
         var entries = Enumerable.Range(0, 10_000).Select(i => ($"lessons/bai-{i}/index.md", "x"u8.ToArray(), 0));
