@@ -58,6 +58,8 @@ public static class AdminCommands
     {
         var options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
         var dir = string.IsNullOrEmpty(directory) ? options.ContentDirectory : Path.GetFullPath(directory);
+        if (File.Exists(dir) || dir.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            return await PackCommand.ImportAsync(app, dir, ct);
         if (!Directory.Exists(dir))
         {
             Console.Error.WriteLine($"Không tìm thấy thư mục / Directory not found: {dir}");

@@ -19,6 +19,7 @@ using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Progress;
 using HoaHung.Learning.Web.Studio;
+using HoaHung.Learning.Web.Studio.Packs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -58,7 +59,8 @@ public static class HostingExtensions
             .AddSiteLocalization()
             .AddSiteCompression()
             .AddSitePages()
-            .AddSiteStudio();
+            .AddSiteStudio()
+            .AddSitePacks();
         return builder;
     }
 
@@ -168,6 +170,7 @@ public static class HostingExtensions
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapStudioUploads();
+        app.MapPackEndpoints();
         app.MapClasses();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
