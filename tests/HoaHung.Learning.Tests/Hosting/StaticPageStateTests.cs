@@ -2,7 +2,7 @@ using System.Net;
 using HoaHung.Learning.Tests.Infrastructure;
 using HoaHung.Learning.Tests.Progress;
 
-namespace HoaHung.Learning.Tests.Web;
+namespace HoaHung.Learning.Tests.Hosting;
 
 /// <summary>
 /// Learner pages are static: no encrypted component-state comment at their end (Hosting/StaticPageState.cs), for
