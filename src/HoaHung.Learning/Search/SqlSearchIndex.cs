@@ -111,8 +111,10 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     /// The ranking score over the short fields (title, tags, summary), where a lesson says what it is about:
     /// 8 for every query word found there (whole word; the last one, being typed, as a prefix), 4 for every
     /// two query words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not
-    /// "đăng nhập"), 2 for every query word in the title. Body text only counts through the index's relevance,
-    /// so a title match always ranks above a body match. The exact score (a tie-breaker) counts words typed
+    /// "đăng nhập"), 2 for every query word in the title and 4 more for every two side by side in the title (a
+    /// task typed as a verb and its object, "dang ky vneid", finds the lesson whose title does that task before
+    /// lessons that only mention it). Body text only counts through the index's relevance, so a title match
+    /// always ranks above a body match. The exact score (a tie-breaker) counts words typed
     /// with diacritics found as typed. Reads the columns <c>title</c> (" folded title ") and <c>head</c>
     /// (" title | tags | summary ", folded) and <c>exact</c>; <paramref name="contains"/> renders
     /// "column contains needle" as 0 or 1.
@@ -129,10 +131,12 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
             inTitle.Append($" + {contains("title", $"@w{i}")}");
         }
         var pairs = new StringBuilder("0");
+        var pairsInTitle = new StringBuilder("0");
         for (var i = 0; i < needles.Pairs.Length; i++)
         {
             Add(cmd, $"@pair{i}", needles.Pairs[i]);
             pairs.Append($" + {contains("head", $"@pair{i}")}");
+            pairsInTitle.Append($" + {contains("title", $"@pair{i}")}");
         }
         var exact = new StringBuilder("0");
         for (var i = 0; i < needles.Exact.Count; i++)
@@ -140,7 +144,7 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
             Add(cmd, $"@ex{i}", needles.Exact[i]);
             exact.Append($" + {contains("exact", $"@ex{i}")}");
         }
-        return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle})", exact.ToString());
+        return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle}) + 4 * ({pairsInTitle})", exact.ToString());
     }
 
     /// <summary>What <see cref="Scores"/> looks for: " word " (the last word " word", a prefix), " word word", and the exact words.</summary>
@@ -159,17 +163,20 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
         /// <summary><see cref="Scores"/> computed in memory, for one lesson.</summary>
         public (int Score, int Exact) Score(string title, string head, string exact)
         {
-            int coverage = 0, inTitle = 0, pairs = 0, exactWords = 0;
+            int coverage = 0, inTitle = 0, pairs = 0, pairsInTitle = 0, exactWords = 0;
             foreach (var w in Words)
             {
                 if (head.Contains(w, StringComparison.Ordinal)) coverage++;
                 if (title.Contains(w, StringComparison.Ordinal)) inTitle++;
             }
             foreach (var p in Pairs)
+            {
                 if (head.Contains(p, StringComparison.Ordinal)) pairs++;
+                if (title.Contains(p, StringComparison.Ordinal)) pairsInTitle++;
+            }
             foreach (var e in Exact)
                 if (exact.Contains(e, StringComparison.Ordinal)) exactWords++;
-            return (8 * coverage + 4 * pairs + 2 * inTitle, exactWords);
+            return (8 * coverage + 4 * pairs + 2 * inTitle + 4 * pairsInTitle, exactWords);
         }
     }
 
