@@ -113,8 +113,9 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     /// two query words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not
     /// "đăng nhập"), 2 for every query word in the title and 4 more for every two side by side in the title (a
     /// task typed as a verb and its object, "dang ky vneid", finds the lesson whose title does that task before
-    /// lessons that only mention it). Body text only counts through the index's relevance, so a title match
-    /// always ranks above a body match. The exact score (a tie-breaker) counts words typed
+    /// lessons that only mention it), and 1 when the whole query is one of the lesson's tags (the words residents
+    /// type for it: "cai ung dung" is the installing lesson's tag, not the VNeID one's; a tie-breaker only). Body text only counts
+    /// through the index's relevance, so a title match always ranks above a body match. The exact score (a tie-breaker) counts words typed
     /// with diacritics found as typed. Reads the columns <c>title</c> (" folded title ") and <c>head</c>
     /// (" title | tags | summary ", folded) and <c>exact</c>; <paramref name="contains"/> renders
     /// "column contains needle" as 0 or 1.
@@ -138,26 +139,35 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
             pairs.Append($" + {contains("head", $"@pair{i}")}");
             pairsInTitle.Append($" + {contains("title", $"@pair{i}")}");
         }
+        var tag = new StringBuilder("0");
+        for (var i = 0; i < needles.Tag.Length; i++)
+        {
+            Add(cmd, $"@tag{i}", needles.Tag[i]);
+            tag.Append($" + {contains("head", $"@tag{i}")}");
+        }
         var exact = new StringBuilder("0");
         for (var i = 0; i < needles.Exact.Count; i++)
         {
             Add(cmd, $"@ex{i}", needles.Exact[i]);
             exact.Append($" + {contains("exact", $"@ex{i}")}");
         }
-        return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle}) + 4 * ({pairsInTitle})", exact.ToString());
+        return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle}) + 4 * ({pairsInTitle}) + (CASE WHEN {tag} > 0 THEN 1 ELSE 0 END)", exact.ToString());
     }
 
     /// <summary>What <see cref="Scores"/> looks for: " word " (the last word " word", a prefix), " word word", and the exact words.</summary>
-    protected sealed record Needles(string[] Words, string[] Pairs, IReadOnlyList<string> Exact)
+    protected sealed record Needles(string[] Words, string[] Pairs, IReadOnlyList<string> Exact, string[] Tag)
     {
         public static Needles Of(SearchTerms terms)
         {
             var words = terms.Words;
             var last = words.Count - 1;
+            var q = terms.Folded;
             return new Needles(
                 words.Select((w, i) => i == last ? " " + w : $" {w} ").ToArray(),
                 Enumerable.Range(0, last).Select(i => i + 1 == last ? $" {words[i]} {words[i + 1]}" : $" {words[i]} {words[i + 1]} ").ToArray(),
-                terms.Exact);
+                terms.Exact,
+                // A tag is written between "| " or ", " and " ," or " |" in the head (SqlSearchIndex.InsertAsync).
+                [$"| {q} ,", $", {q} ,", $", {q} |", $"| {q} |"]);
         }
 
         /// <summary><see cref="Scores"/> computed in memory, for one lesson.</summary>
@@ -176,7 +186,8 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
             }
             foreach (var e in Exact)
                 if (exact.Contains(e, StringComparison.Ordinal)) exactWords++;
-            return (8 * coverage + 4 * pairs + 2 * inTitle + 4 * pairsInTitle, exactWords);
+            var isTag = Tag.Any(t => head.Contains(t, StringComparison.Ordinal)) ? 1 : 0;
+            return (8 * coverage + 4 * pairs + 2 * inTitle + 4 * pairsInTitle + isTag, exactWords);
         }
     }
 

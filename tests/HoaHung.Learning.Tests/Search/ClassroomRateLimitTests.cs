@@ -39,7 +39,7 @@ public sealed class ClassroomRateLimitTests(ClassroomSite site) : IClassFixture<
         }
         await Task.WhenAll(Enumerable.Range(0, 30).Select(ResidentAsync));
 
-        Assert.True(statuses.Count > 1000, $"{statuses.Count} requests");
+        Assert.True(statuses.Count > 900, $"{statuses.Count} requests");
         Assert.Empty(statuses.Where(s => s.Status != HttpStatusCode.OK).Select(s => $"{s.Status} {s.Url}"));
     }
 }
