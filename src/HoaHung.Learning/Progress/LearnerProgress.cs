@@ -58,6 +58,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
             p.LastOpenedAt = now;
             p.CompletedAt = now;
             p.VideoPositionSeconds = buffer.PendingVideoPosition(p.UserId, lessonId) ?? p.VideoPositionSeconds;
+            KeepFirstOpened(p);
         }, (a, now) => a.Completed(lessonId, now), ct);
         if (learner.UserId is { } userId)
         {
@@ -79,6 +80,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         {
             p.LastOpenedAt = now;
             p.VideoPositionSeconds = seconds;
+            KeepFirstOpened(p);
             if (watched)
             {
                 p.CompletedAt ??= now;
@@ -180,6 +182,16 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
             .OrderByDescending(x => x.Started)
             .Select(x => x.View)
             .ToList();
+    }
+
+    /// <summary>
+    /// A visit still held in <see cref="ProgressBuffer"/> keeps its first-open time when a completion writes the row (and
+    /// the buffer forgets the visit): the certificate rule measures reading time from it (<see cref="CertificateRule"/>).
+    /// </summary>
+    private void KeepFirstOpened(LessonProgress row)
+    {
+        if (buffer.PendingFirstOpened(row.UserId, row.LessonId) is { } first && first < row.FirstOpenedAt)
+            row.FirstOpenedAt = first;
     }
 
     /// <summary>One change to her progress in a lesson: to her row when signed in, to her cookie otherwise.</summary>

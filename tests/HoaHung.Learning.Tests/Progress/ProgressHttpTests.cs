@@ -215,6 +215,18 @@ public abstract class ProgressHttpTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task Finishing_soon_after_opening_keeps_the_first_open_time_the_buffer_held()
+    {
+        var (learner, userId) = await LearnerAsync("Cao Thị Nhớ");
+        await site.FlushProgressAsync();
+        await learner.GetAsync($"/bai-hoc/{Tutorial}");               // the visit is held in memory...
+        site.Clock.Advance(TimeSpan.FromMinutes(10));
+        await learner.CompleteAsync(Tutorial);                          // ...when "done" writes her row
+        var row = Assert.Single(await RowsAsync(userId));
+        Assert.True(row.CompletedAt - row.FirstOpenedAt >= TimeSpan.FromMinutes(10), $"{row.FirstOpenedAt} → {row.CompletedAt}");
+    }
+
+    [Fact]
     public async Task Pressing_done_on_every_lesson_of_a_path_in_seconds_earns_no_certificate()
     {
         var (learner, userId) = await LearnerAsync("Đỗ Thị Vội");
