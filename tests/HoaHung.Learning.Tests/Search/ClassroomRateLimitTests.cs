@@ -42,6 +42,29 @@ public sealed class ClassroomRateLimitTests(ClassroomSite site) : IClassFixture<
         Assert.True(statuses.Count > 900, $"{statuses.Count} requests");
         Assert.Empty(statuses.Where(s => s.Status != HttpStatusCode.OK).Select(s => $"{s.Status} {s.Url}"));
     }
+
+    [Fact]
+    public async Task A_class_of_30_on_one_address_signs_up_and_in_together_some_twice_without_being_refused()
+    {
+        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async Task ResidentAsync(int resident)
+        {
+            var phone = $"0978 {resident:D3} {Random.Shared.Next(1000):D3}";
+            var visitor = new Visitor(site);
+            // A mistake first (the confirmation differs), then the form again, as a class does in its first session.
+            var (mistake, _) = await visitor.SubmitAsync("/tai-khoan/dang-ky", "sign-up", Visitor.Fields(
+                ("Input.Name", phone), ("Input.DisplayName", "Học viên lớp"), ("Input.Password", "hoa mai nở sáng nay"),
+                ("Input.Confirm", "hoa mai no sang nay"), ("Input.Consent", "true")));
+            if (mistake.StatusCode == HttpStatusCode.TooManyRequests) refused.Add($"sign-up {resident}");
+            if ((await visitor.SignUpAsync(phone)).StatusCode == HttpStatusCode.TooManyRequests) refused.Add($"sign-up again {resident}");
+            // Next session, on a shared phone: a mistyped password, then the right one.
+            var next = new Visitor(site);
+            if ((await next.SignInAsync(phone, "hoa mai no sang nay")).Response.StatusCode == HttpStatusCode.TooManyRequests) refused.Add($"sign-in {resident}");
+            if ((await next.SignInAsync(phone)).Response.StatusCode == HttpStatusCode.TooManyRequests) refused.Add($"sign-in again {resident}");
+        }
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(ResidentAsync));
+        Assert.Empty(refused);
+    }
 }
 
 /// <summary>Three searches a minute, to see the fourth refused.</summary>
