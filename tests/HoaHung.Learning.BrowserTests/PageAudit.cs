@@ -67,13 +67,16 @@ public static class PageAudit
     public static async Task<PageFigures> MeasureAsync(IPage page, Reader reader, bool axe = true)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
+        // What a person sees once the page is still: a staff tab or a field's label mid-transition is no colour of its own.
+        await page.EvaluateAsync(SettledScript);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         var small = await page.EvaluateAsync<string[]>(SmallTargetsScript);
         var violations = new List<string>();
         if (axe)
         {
             var result = await page.RunAxe();
-            violations.AddRange(result.Violations.Select(v => $"{v.Id}×{v.Nodes.Length} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})"));
+            violations.AddRange(result.Violations.Select(v => $"{v.Id}×{v.Nodes.Length} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})"
+                + (v.Nodes.FirstOrDefault()?.Any?.FirstOrDefault()?.Message is { Length: > 0 } why ? $" [{why.ReplaceLineEndings(" ")[..Math.Min(why.Length, 160)]}]" : "")));
         }
         var path = new Uri(page.Url).PathAndQuery;
         var tooWide = widths[0] > widths[1] ? await page.EvaluateAsync<string[]>(TooWideScript) : [];
@@ -87,6 +90,14 @@ public static class PageAudit
         Directory.CreateDirectory(dir);
         File.WriteAllLines(Path.Combine(dir, name + ".txt"), figures.Select(f => f.ToString()));
     }
+
+    /// <summary>Waits for the page's finite animations and transitions to end (spinners that run forever are left running).</summary>
+    private const string SettledScript = """
+        () => Promise.all(document.getAnimations()
+          .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+          .map(a => a.finished.catch(() => null)))
+          .then(() => new Promise(r => requestAnimationFrame(() => r(null))))
+        """;
 
     /// <summary>The innermost elements reaching past the right edge: what makes a page scroll sideways.</summary>
     private const string TooWideScript = """
@@ -117,7 +128,7 @@ public static class PageAudit
             const after = getComputedStyle(el, '::after');
             if (after.content !== 'none' && after.position === 'absolute') continue; // a card's link: the whole card is its target
             if (r.width < 47.5 || r.height < 47.5)
-              out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.value || el.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+              out.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} "${(el.textContent || el.value || el.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
           }
           return out;
         }
