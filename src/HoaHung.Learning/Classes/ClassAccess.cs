@@ -11,7 +11,7 @@ public sealed record ClassActor(string UserId, bool IsAdmin, bool IsTrainer)
 }
 
 /// <summary>
-/// ARCHITECTURE.md §6 for classes: an admin acts on every class, a trainer only on the classes she trains, a
+/// docs/architecture.md §6 for classes: an admin acts on every class, a trainer only on the classes she trains, a
 /// learner on none (she sees her own membership through <see cref="MyClasses"/>). Pages check too; the services
 /// check again, because an Interactive Server circuit can act long after the page was authorized.
 /// </summary>
