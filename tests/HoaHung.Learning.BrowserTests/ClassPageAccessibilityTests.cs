@@ -79,6 +79,18 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
                 await trainer.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}" });
                 await trainer.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-class-tab-{i}") });
+                var session = trainer.Locator(".sessions__session");
+                if (await session.CountAsync() == 0)
+                    continue;
+                // The sessions tab: a session opened (its attendance list), then edited in place.
+                await session.First.Locator(".mud-expand-panel-header").ClickAsync();
+                var edit = session.First.Locator(".mud-expand-panel-content .mud-button-outlined");
+                await edit.WaitForAsync();
+                figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}-session" });
+                await edit.ClickAsync();
+                await trainer.Locator(".sessions__edit").WaitForAsync();
+                figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}-session-edit" });
+                await trainer.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-class-tab-{i}-session-edit"), FullPage = true });
             }
         }
         finally
@@ -105,6 +117,12 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
             created.Id, new SessionForm(DateOnly.FromDateTime(start), TimeOnly.FromDateTime(start), 90, "Đăng ký VNeID mức 1"), default));
         Assert.IsType<ClassResult.Created>(await site.Services.GetRequiredService<ClassAssignments>().AddAsync(adminId, created.Id,
             new AssignmentForm(AssignmentKind.Lesson, "dang-ky-vneid-muc-1", DueOn: new DateOnly(2099, 1, 31)), default));
+        // A co-trainer, so the settings tab lists two trainers, each with its remove button.
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var co = new AppUser { UserName = $"tro{Interlocked.Increment(ref counter)}x{Guid.NewGuid():N}"[..14], DisplayName = "Chị Hoa", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(co, "ca-phe-sua-da-1975")).Succeeded);
+        Assert.True((await users.AddToRolesAsync(co, [Roles.Learner, Roles.Trainer])).Succeeded);
+        Assert.IsType<ClassResult.Done>(await classes.AddTrainerAsync(adminId, created.Id, co.UserName, default));
         var list = Assert.IsType<ClassRead<IReadOnlyList<ClassCard>>.Found>(await classes.ListAsync(adminId, false, default));
         var qr = Assert.IsType<ClassRead<AttendanceQr>.Found>(await site.Services.GetRequiredService<ClassAttendance>().QrAsync(adminId, session.Id, default));
         return (created.Id, session.Id, list.Value.Single(c => c.Id == created.Id).JoinCode, qr.Value.Code);
