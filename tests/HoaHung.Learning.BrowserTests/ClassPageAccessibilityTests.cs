@@ -90,7 +90,8 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
                 await edit.ClickAsync();
                 await trainer.Locator(".sessions__edit").WaitForAsync();
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}-session-edit" });
-                await trainer.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-class-tab-{i}-session-edit"), FullPage = true });
+                // Not a full-page shot: taking one resets the emulated text size of the rest of the walk.
+                await trainer.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-class-tab-{i}-session-edit") });
             }
         }
         finally

@@ -70,6 +70,9 @@ public static class PageAudit
         // What a person sees once the page is still: a staff tab or a field's label mid-transition is no colour of its own.
         await page.EvaluateAsync(SettledScript);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        // The reader's setting is still in effect (a full-page screenshot, for one, drops the emulated text size).
+        var rootPx = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.documentElement).fontSize)");
+        Assert.True(Math.Abs(rootPx - 16.0 * reader.BrowserTextPercent / 100) < 0.5, $"{page.Url}: root text {rootPx}px for {reader}");
         var small = await page.EvaluateAsync<string[]>(SmallTargetsScript);
         var violations = new List<string>();
         if (axe)
