@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HoaHung.Learning.BrowserTests;
@@ -15,9 +16,16 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The site's clock, moved forward by tests ("she read for five minutes").</summary>
+    public ShiftedTime Clock { get; } = new();
     public string BaseUrl { get; private set; } = "";
     public static string RepoRoot { get; } = FindRepoRoot();
     public static string ScreenshotDirectory => Path.Combine(RepoRoot, "TestResults", "screenshots");
+    public const string AdminName = "quantri";
+    public const string AdminPassword = "mây trắng bay qua đồi xanh";
+
+    public static string Shot(string name) => Path.Combine(ScreenshotDirectory, $"{name}.png");
 
     public static string? ChromiumPath =>
         Environment.GetEnvironmentVariable("HH_CHROMIUM") is { Length: > 0 } p ? p : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
@@ -41,6 +49,9 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("App:DataDirectory", dataDir);
         builder.UseSetting("App:ContentDirectory", Path.Combine(RepoRoot, "content"));
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.UseSetting("App:Admin:UserName", AdminName);
+        builder.UseSetting("App:Admin:Password", AdminPassword);
     }
 
     public async ValueTask InitializeAsync()
@@ -96,6 +107,16 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
+/// <summary>The real clock moved forward by what a test asks; only ever forward.</summary>
+public sealed class ShiftedTime : TimeProvider
+{
+    private long offsetTicks;
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref offsetTicks, Math.Max(0, by.Ticks));
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
+}
+
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 {
@@ -110,5 +131,14 @@ public static class PageNavigation
         var navigated = page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await target.ClickAsync();
         await navigated;
+    }
+
+    /// <summary>Does something that posts a form, and waits for the page the post redirects to (post, redirect, get).</summary>
+    public static async Task SubmitAsync(this IPage page, Func<Task> action)
+    {
+        var loaded = page.WaitForRequestFinishedAsync(new() { Predicate = r => r.IsNavigationRequest && r.Method == "GET" });
+        await action();
+        await loaded;
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 }

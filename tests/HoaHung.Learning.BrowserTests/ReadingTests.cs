@@ -69,15 +69,15 @@ public sealed class ReadingTests(BrowserSite site)
         BrowserSite.RequireChromium();
         var page = await site.PhoneAsync();
         await page.GotoAsync("/bai-hoc/ket-noi-wi-fi");
-        var before = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
+        var before = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main')).fontSize)");
         Assert.True(before >= 18, "body text starts at 18px");
         await page.GetByRole(AriaRole.Link, new() { Name = "Chữ to hơn" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("ts-1");
         Assert.EndsWith("/bai-hoc/ket-noi-wi-fi", page.Url);
-        var after = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)");
+        var after = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main')).fontSize)");
         Assert.True(after > before);
         await page.GotoAsync("/");
-        Assert.Equal(after, await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.body).fontSize)"));
+        Assert.Equal(after, await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main')).fontSize)"));
     }
 
     [Fact]

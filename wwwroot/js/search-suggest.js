@@ -70,7 +70,7 @@
     if (request) request.abort();
     request = new AbortController();
     try {
-      const response = await fetch('/api/v1/search?limit=6&q=' + encodeURIComponent(q),
+      const response = await fetch('/api/v1/search/suggestions?limit=6&q=' + encodeURIComponent(q),
         { signal: request.signal, headers: { Accept: 'application/json' } });
       if (!response.ok) return close();
       const data = await response.json();

@@ -26,6 +26,10 @@ internal static class SearchApi
                 + "medium 6–15, long >15). limit 1–50 (default 10). The snippet is HTML: encoded text with the matches in <mark>.")
             .RequireRateLimiting(RateLimiting.SearchPolicy)
             .CacheOutput(OutputCaching.SearchApi);
+        // The header box's suggestions while typing (search-suggest.js): the same answer, its own rate limit.
+        app.MapGet(SiteLinks.SearchSuggestions, SearchAsync).ExcludeFromDescription()
+            .RequireRateLimiting(RateLimiting.SuggestPolicy)
+            .CacheOutput(OutputCaching.SearchApi);
         return app;
     }
 

@@ -15,22 +15,39 @@ public sealed class RateLimitOptions
     public const string Section = "App:RateLimits";
 
     /// <summary>
-    /// Sign-in posts per minute. Lockout protects each account; this slows one address guessing many. A class
-    /// of 15 at the ward counter shares one address, hence not lower.
+    /// Sign-in posts per minute from one address (a token bucket: a burst of this many, refilled evenly). Lockout
+    /// protects each account; this slows one address guessing many. A class of 30 on the ward's one wifi signs in
+    /// together at the start, some two or three times over a mistyped password, hence 90.
     /// </summary>
     [Range(1, 100_000)]
-    public int SignInPerMinute { get; set; } = 30;
+    public int SignInPerMinute { get; set; } = 90;
 
-    /// <summary>Sign-up posts per 10 minutes.</summary>
+    /// <summary>
+    /// Sign-up posts per 10 minutes from one address (a token bucket, as sign-in). A class of 30 signs up together
+    /// in its first session, some sending the form again after a message, hence 90.
+    /// </summary>
     [Range(1, 100_000)]
-    public int SignUpPerTenMinutes { get; set; } = 30;
+    public int SignUpPerTenMinutes { get; set; } = 90;
 
-    /// <summary>Searches (the search page and <c>/api/v1/search</c>) per <see cref="SearchWindowSeconds"/>.</summary>
+    /// <summary>
+    /// Searches (the search page and <c>/api/v1/search</c>) per <see cref="SearchWindowSeconds"/> from one address.
+    /// A class of 30 on the ward's one wifi shares an address: 30 residents each searching three times a minute and
+    /// opening a filter or a second page make about 180 a minute, hence 300 (a token bucket: a burst of this many,
+    /// refilled evenly over the window).
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int SearchPermitLimit { get; set; } = 60;
+    public int SearchPermitLimit { get; set; } = 300;
 
     [Range(1, 3600)]
     public int SearchWindowSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Suggestions while typing (<c>/api/v1/search/suggestions</c>, search-suggest.js) per <see cref="SearchWindowSeconds"/>
+    /// from one address. Typing one query asks for about ten, so a class typing at once asks for thousands a minute;
+    /// most are answered from the output cache (the same first letters are typed by everyone).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int SuggestPermitLimit { get; set; } = 3000;
 }
 
 /// <summary>
@@ -42,6 +59,9 @@ public static class RateLimiting
 {
     /// <summary>The policy of the search page and the search API.</summary>
     public const string SearchPolicy = "search";
+
+    /// <summary>The policy of the suggestions under the header's search box: its own bucket, so typing never uses up searches.</summary>
+    public const string SuggestPolicy = "suggest";
 
     /// <summary>Which limit refused a request, for the status page's sentence.</summary>
     internal const string RefusedBy = "hh.rate-limit";
@@ -60,12 +80,13 @@ public static class RateLimiting
                 var o = ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var path = ctx.Request.Path;
                 if (path.StartsWithSegments(SiteLinks.SignIn))
-                    return Window("sign-in:" + Client(ctx), o.SignInPerMinute, TimeSpan.FromMinutes(1));
+                    return Bucket("sign-in:" + Client(ctx), o.SignInPerMinute, TimeSpan.FromMinutes(1));
                 if (path.StartsWithSegments(SiteLinks.SignUp))
-                    return Window("sign-up:" + Client(ctx), o.SignUpPerTenMinutes, TimeSpan.FromMinutes(10));
+                    return Bucket("sign-up:" + Client(ctx), o.SignUpPerTenMinutes, TimeSpan.FromMinutes(10));
                 return RateLimitPartition.GetNoLimiter("");
             });
             r.AddPolicy<string, SearchRateLimit>(SearchPolicy);
+            r.AddPolicy<string, SuggestRateLimit>(SuggestPolicy);
             r.OnRejected = RejectAsync;
         });
         return services;
@@ -74,39 +95,59 @@ public static class RateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";
-        var search = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SearchPolicy;
+        var search = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is SearchPolicy or SuggestPolicy;
         http.Items[RefusedBy] = search ? SearchPolicy : "account";
         if (SitePaths.IsMachinePath(http.Request.Path))
         {
             var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            await TypedResults.Problem(L[search ? "Search.TooManyRequests" : "RateLimit.Title"].Value,
+            await TypedResults.Problem(L[search ? "Search.TooManyRequests" : "RateLimit.Title", seconds].Value,
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
         }
         // A page request ends here without a body: the status-code pages render StatusPage for it.
     }
 
-    internal static RateLimitPartition<string> Window(string key, int limit, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>
+    /// A token bucket of <paramref name="limit"/> that refills evenly over <paramref name="window"/>: a class may use
+    /// the whole bucket at once, and one refused waits seconds, not the rest of a minute.
+    /// </summary>
+    internal static RateLimitPartition<string> Bucket(string key, int limit, TimeSpan window)
+    {
+        var perSecond = limit / window.TotalSeconds;
+        var tokens = Math.Max(1, (int)Math.Ceiling(perSecond));
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
-            PermitLimit = limit,
-            Window = window,
+            TokenLimit = limit,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(tokens / perSecond),
             QueueLimit = 0,
+            AutoReplenishment = true,
         });
+    }
 
     internal static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();
 }
 
-/// <summary>A fixed window per client address for searches (page and API).</summary>
+/// <summary>A bucket per client address for searches (page and API).</summary>
 internal sealed class SearchRateLimit(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
 {
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimiting.Window("search:" + RateLimiting.Client(httpContext), options.Value.SearchPermitLimit,
+        RateLimiting.Bucket("search:" + RateLimiting.Client(httpContext), options.Value.SearchPermitLimit,
             TimeSpan.FromSeconds(options.Value.SearchWindowSeconds));
 
     // The site-wide refusal (RateLimiting.RejectAsync) answers for every policy.
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+}
+
+/// <summary>A bucket per client address for suggestions while typing, apart from searches.</summary>
+internal sealed class SuggestRateLimit(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
+{
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        RateLimiting.Bucket("suggest:" + RateLimiting.Client(httpContext), options.Value.SuggestPermitLimit,
+            TimeSpan.FromSeconds(options.Value.SearchWindowSeconds));
+
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 }

@@ -12,6 +12,7 @@ public static class SiteLinks
     public const string HomePaths = "/#lo-trinh";
     public const string Search = "/tim-kiem";
     public const string OpenApi = "/openapi/v1.json";
+    public const string SearchSuggestions = "/api/v1/search/suggestions";
 
     public const string MyLearning = "/cua-toi";
     public const string MyData = "/cua-toi/du-lieu";

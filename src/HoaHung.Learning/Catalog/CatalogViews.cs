@@ -41,7 +41,8 @@ public sealed record LessonView(
     PictureView? Cover,
     IReadOnlyList<PathPosition> Paths,
     IReadOnlyList<LessonCard> Related,
-    QuizSummary? Quiz = null);
+    QuizSummary? Quiz = null,
+    IReadOnlyList<string>? Transcript = null);
 
 /// <summary>Every published lesson's card, by id and by slug, and every learning path's published lessons in order.</summary>
 public sealed record LibraryIndex(IReadOnlyDictionary<int, LessonCard> ById, IReadOnlyDictionary<string, LessonCard> BySlug,

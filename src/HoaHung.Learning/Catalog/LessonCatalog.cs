@@ -11,7 +11,7 @@ namespace HoaHung.Learning.Catalog;
 /// <see cref="CatalogCache"/> (dropped on every catalog change), so pages the output cache cannot share — a signed-in
 /// reader's — cost no catalog query.
 /// </summary>
-public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown, IMemoryCache cache, CatalogCache views)
+public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown, IMemoryCache cache, CatalogCache views, IMediaStore media)
 {
     public const int MaxPageSize = 50;
     private static readonly Dictionary<string, MediaAsset> NoFiles = [];
@@ -140,7 +140,8 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
             .OrderBy(l => l.Order).ThenBy(l => l.Title).Take(4)).ToListAsync(ct);
         var tags = row.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return new LessonView(card, tags, row.PublishedAt ?? row.UpdatedAt, row.UpdatedAt,
-            rendered.BodyHtml, rendered.VideoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related, row.Quiz);
+            rendered.BodyHtml, rendered.VideoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related, row.Quiz,
+            rendered.Transcript);
     }
 
     private async Task<IReadOnlyList<PathPosition>> PathPositionsAsync(int lessonId, CancellationToken ct)
@@ -164,7 +165,19 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         }).ToList();
     }
 
-    private sealed record Rendered(string BodyHtml, string? VideoHtml, string? VideoUrl, string? CaptionsUrl, PictureView? Cover);
+    private sealed record Rendered(string BodyHtml, string? VideoHtml, string? VideoUrl, string? CaptionsUrl, PictureView? Cover,
+        IReadOnlyList<string> Transcript);
+
+    /// <summary>What is said in the video, from its captions: shown under the player and printed with the lesson.</summary>
+    private async Task<IReadOnlyList<string>> TranscriptAsync(MediaAsset captions, CancellationToken ct)
+    {
+        var name = MediaFileNames.MainFile(captions);
+        if (!media.Exists(name))
+            return [];
+        await using var stream = media.OpenRead(name);
+        using var reader = new StreamReader(stream);
+        return CaptionsText.Lines(await reader.ReadToEndAsync(ct));
+    }
 
     /// <summary>Revisions never change, so their rendering is cached by revision id.</summary>
     private async Task<Rendered> RenderAsync(LessonRevision revision, CancellationToken ct)
@@ -180,12 +193,15 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
 
         var body = markdown.Render(revision.Body, assets).Html;
         string? videoHtml = null, videoUrl = null, captionsUrl = null;
+        IReadOnlyList<string> transcript = [];
         if (Asset(revision.VideoMediaId) is { } video)
         {
             var captions = Asset(revision.CaptionsMediaId);
             var poster = Asset(revision.PosterMediaId);
             videoUrl = MediaUrls.FileUrl(video);
             captionsUrl = captions is null ? null : MediaUrls.FileUrl(captions);
+            if (captions is not null)
+                transcript = await TranscriptAsync(captions, ct);
             videoHtml = markdown.RenderVideo(new VideoAsset(videoUrl, video.ContentType, captionsUrl,
                 poster is null ? null : MediaUrls.ImageFallbackUrl(poster)), revision.Title);
         }
@@ -198,7 +214,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
             ?? files.Values.FirstOrDefault(a => a.Kind == MediaKind.Image);
         var cover = coverAsset is null ? null : new PictureView(MediaUrls.ImageFallbackUrl(coverAsset), coverAsset.Width ?? 0, coverAsset.Height ?? 0);
 
-        var rendered = new Rendered(body, videoHtml, videoUrl, captionsUrl, cover);
+        var rendered = new Rendered(body, videoHtml, videoUrl, captionsUrl, cover, transcript);
         cache.Set(("lesson-html", revision.Id), rendered, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(6) });
         return rendered;
     }

@@ -3,7 +3,8 @@ using System.Buffers.Binary;
 namespace HoaHung.Learning.Progress;
 
 /// <summary>One lesson in an anonymous reader's progress (times in whole minutes since the Unix epoch).</summary>
-public readonly record struct AnonymousLesson(int LessonId, int FirstOpened, int LastOpened, int Completed, int VideoPosition)
+public readonly record struct AnonymousLesson(int LessonId, int FirstOpened, int LastOpened, int Completed, int VideoPosition,
+    bool VideoWatched = false)
 {
     public bool IsCompleted => Completed > 0;
 }
@@ -16,8 +17,9 @@ public readonly record struct AnonymousLesson(int LessonId, int FirstOpened, int
 public sealed class AnonymousProgress
 {
     public const int MaxLessons = 80;
-    private const byte FormatVersion = 1;
-    private const int EntryBytes = 20;
+    private const byte FormatVersion = 2;
+    private const int EntryBytes = 21;       // version 1: 20, without the flags byte
+    private const byte WatchedFlag = 1;
     private const int HeaderBytes = 1 + 16 + 2;
 
     private readonly Dictionary<int, AnonymousLesson> lessons;
@@ -38,8 +40,13 @@ public sealed class AnonymousProgress
     public void Opened(int lessonId, DateTimeOffset now) =>
         Update(lessonId, now, l => l with { LastOpened = Minutes(now) });
 
+    /// <summary>She says she finished, now (saying it again later moves the time, as for accounts).</summary>
     public void Completed(int lessonId, DateTimeOffset now) =>
-        Update(lessonId, now, l => l with { LastOpened = Minutes(now), Completed = l.Completed > 0 ? l.Completed : Minutes(now) });
+        Update(lessonId, now, l => l with { LastOpened = Minutes(now), Completed = Minutes(now) });
+
+    /// <summary>She watched the video (which completes the lesson once; watching again keeps the first completion).</summary>
+    public void Watched(int lessonId, DateTimeOffset now) =>
+        Update(lessonId, now, l => l with { LastOpened = Minutes(now), Completed = l.Completed > 0 ? l.Completed : Minutes(now), VideoWatched = true });
 
     public void VideoAt(int lessonId, int seconds, DateTimeOffset now) =>
         Update(lessonId, now, l => l with { LastOpened = Minutes(now), VideoPosition = Math.Max(0, seconds) });
@@ -80,6 +87,7 @@ public sealed class AnonymousProgress
             BinaryPrimitives.WriteInt32LittleEndian(span[8..], l.LastOpened);
             BinaryPrimitives.WriteInt32LittleEndian(span[12..], l.Completed);
             BinaryPrimitives.WriteInt32LittleEndian(span[16..], l.VideoPosition);
+            span[20] = l.VideoWatched ? WatchedFlag : (byte)0;
             offset += EntryBytes;
         }
         return bytes;
@@ -88,19 +96,20 @@ public sealed class AnonymousProgress
     /// <summary>Reads bytes written by <see cref="ToBytes"/>; null for anything malformed.</summary>
     public static AnonymousProgress? FromBytes(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < HeaderBytes || bytes[0] != FormatVersion)
+        if (bytes.Length < HeaderBytes || bytes[0] is not (1 or FormatVersion))
             return null;
+        var entryBytes = bytes[0] == 1 ? EntryBytes - 1 : EntryBytes;
         var count = BinaryPrimitives.ReadUInt16LittleEndian(bytes[17..]);
-        if (count > MaxLessons || bytes.Length != HeaderBytes + count * EntryBytes)
+        if (count > MaxLessons || bytes.Length != HeaderBytes + count * entryBytes)
             return null;
         var entries = new List<AnonymousLesson>(count);
         for (var i = 0; i < count; i++)
         {
-            var span = bytes.Slice(HeaderBytes + i * EntryBytes, EntryBytes);
+            var span = bytes.Slice(HeaderBytes + i * entryBytes, entryBytes);
             var entry = new AnonymousLesson(
                 BinaryPrimitives.ReadInt32LittleEndian(span), BinaryPrimitives.ReadInt32LittleEndian(span[4..]),
                 BinaryPrimitives.ReadInt32LittleEndian(span[8..]), BinaryPrimitives.ReadInt32LittleEndian(span[12..]),
-                BinaryPrimitives.ReadInt32LittleEndian(span[16..]));
+                BinaryPrimitives.ReadInt32LittleEndian(span[16..]), entryBytes > 20 && (span[20] & WatchedFlag) != 0);
             if (entry.LessonId <= 0 || entry.FirstOpened <= 0 || entry.LastOpened <= 0 || entry.Completed < 0 || entry.VideoPosition < 0)
                 return null;
             entries.Add(entry);

@@ -8,21 +8,41 @@ namespace HoaHung.Learning.Progress;
 public sealed record CertificateView(string Code, string DisplayName, string PathTitle, string PathSlug, DateTime IssuedAt);
 
 /// <summary>Issues certificates for completed learning paths and looks them up by their public code.</summary>
-public sealed class Certificates(LearningDbContext db, TimeProvider clock)
+public sealed class Certificates(LearningDbContext db, TimeProvider clock, IQuizPasses quizzes)
 {
     /// <summary>
-    /// Issues a certificate for every path whose published lessons she has all completed and that she has no
-    /// certificate for yet. Idempotent: the unique (user, path) index stops a racing second issue.
+    /// Issues a certificate for every path she has no certificate for yet whose published lessons all count
+    /// (<see cref="CertificateRule.Counts"/>: quiz passed, video watched, or read for a plausible time). Idempotent:
+    /// the unique (user, path) index stops a racing second issue.
     /// </summary>
     public async Task<IReadOnlyList<CertificateCard>> IssueEarnedAsync(string userId, CancellationToken ct)
     {
-        var done = db.Set<LessonProgress>().Where(p => p.UserId == userId && p.CompletedAt != null).Select(p => p.LessonId);
-        var earned = await db.LearningPaths.AsNoTracking()
-            .Where(p => p.Lessons.Any(pl => pl.Lesson.Status == LessonStatus.Published)
-                && p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).All(pl => done.Contains(pl.LessonId))
-                && !db.Set<Certificate>().Any(c => c.UserId == userId && c.PathId == p.Id))
-            .Select(p => new { p.Id, p.Title, p.Slug })
+        var paths = await db.LearningPaths.AsNoTracking()
+            .Where(p => !db.Set<Certificate>().Any(c => c.UserId == userId && c.PathId == p.Id))
+            .Select(p => new
+            {
+                p.Id,
+                p.Title,
+                p.Slug,
+                Lessons = p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published)
+                    .Select(pl => new LessonRequirement(pl.LessonId, pl.Lesson.Minutes,
+                        pl.Lesson.PublishedRevision!.VideoMediaId != null, pl.Lesson.QuizTitle != null))
+                    .ToList(),
+            })
             .ToListAsync(ct);
+        var ids = paths.SelectMany(p => p.Lessons).Select(l => l.LessonId).Distinct().ToList();
+        if (ids.Count == 0)
+            return [];
+        var evidence = await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId && ids.Contains(p.LessonId))
+            .Select(p => new { p.LessonId, p.FirstOpenedAt, p.CompletedAt, p.VideoWatchedAt })
+            .ToDictionaryAsync(p => p.LessonId, ct);
+        // Quizzes are asked about only for paths she may have finished (every lesson at least opened).
+        var candidates = paths.Where(p => p.Lessons.Count > 0 && p.Lessons.All(l => evidence.ContainsKey(l.LessonId))).ToList();
+        var quizLessons = candidates.SelectMany(p => p.Lessons).Where(l => l.HasQuiz).Select(l => l.LessonId).Distinct().ToList();
+        var passed = quizLessons.Count == 0 ? new HashSet<int>() : await quizzes.PassedAsync(userId, quizLessons, ct);
+        LessonEvidence? Of(int lessonId) => evidence.TryGetValue(lessonId, out var e)
+            ? new LessonEvidence(e.FirstOpenedAt, e.CompletedAt, e.VideoWatchedAt, passed.Contains(lessonId)) : null;
+        var earned = candidates.Where(p => p.Lessons.All(l => CertificateRule.Counts(l, Of(l.LessonId)))).ToList();
         if (earned.Count == 0)
             return [];
         var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);

@@ -46,14 +46,19 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         return Task.CompletedTask;
     }
 
-    /// <summary>Marks the lesson completed (idempotent) and issues the certificates this earns.</summary>
+    /// <summary>
+    /// Marks the lesson completed, as of now (saying so again later moves the time: a lesson marked done too soon
+    /// for a certificate counts once she says so after reading, <see cref="CertificateRule"/>), and issues the
+    /// certificates this earns.
+    /// </summary>
     public async Task CompleteAsync(Learner learner, int lessonId, CancellationToken ct)
     {
         await ChangeAsync(learner, lessonId, (p, now) =>
         {
             p.LastOpenedAt = now;
-            p.CompletedAt ??= now;
+            p.CompletedAt = now;
             p.VideoPositionSeconds = buffer.PendingVideoPosition(p.UserId, lessonId) ?? p.VideoPositionSeconds;
+            KeepFirstOpened(p);
         }, (a, now) => a.Completed(lessonId, now), ct);
         if (learner.UserId is { } userId)
         {
@@ -75,11 +80,16 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         {
             p.LastOpenedAt = now;
             p.VideoPositionSeconds = seconds;
-            if (watched) p.CompletedAt ??= now;
+            KeepFirstOpened(p);
+            if (watched)
+            {
+                p.CompletedAt ??= now;
+                p.VideoWatchedAt ??= now;
+            }
         }, (a, now) =>
         {
             a.VideoAt(lessonId, seconds, now);
-            if (watched) a.Completed(lessonId, now);
+            if (watched) a.Watched(lessonId, now);
         }, ct);
         if (watched && learner.UserId is { } userId)
         {
@@ -91,7 +101,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
 
     /// <summary>
     /// Adds an anonymous reader's progress to her account. Idempotent (earliest first-open, latest last-open,
-    /// earliest completion, furthest video position), so replaying the same cookie never doubles anything.
+    /// latest completion, furthest video position, earliest watching), so replaying the same cookie never doubles anything.
     /// </summary>
     public async Task MergeAsync(string userId, AnonymousProgress anonymous, CancellationToken ct)
     {
@@ -102,11 +112,13 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
             var first = AnonymousProgress.ToDateTime(entry.FirstOpened);
             var last = AnonymousProgress.ToDateTime(entry.LastOpened);
             DateTime? completed = entry.IsCompleted ? AnonymousProgress.ToDateTime(entry.Completed) : null;
+            DateTime? watched = entry.VideoWatched ? completed ?? last : null;
             await UpsertAsync(userId, entry.LessonId, (p, _) =>
             {
                 if (p.FirstOpenedAt > first) p.FirstOpenedAt = first;
                 if (p.LastOpenedAt < last) p.LastOpenedAt = last;
-                if (completed is not null && (p.CompletedAt is null || p.CompletedAt > completed)) p.CompletedAt = completed;
+                if (completed is not null && (p.CompletedAt is null || p.CompletedAt < completed)) p.CompletedAt = completed;
+                if (watched is not null && (p.VideoWatchedAt is null || p.VideoWatchedAt > watched)) p.VideoWatchedAt = watched;
                 p.VideoPositionSeconds = Math.Max(p.VideoPositionSeconds, entry.VideoPosition);
             }, ct, first);
         }
@@ -170,6 +182,16 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
             .OrderByDescending(x => x.Started)
             .Select(x => x.View)
             .ToList();
+    }
+
+    /// <summary>
+    /// A visit still held in <see cref="ProgressBuffer"/> keeps its first-open time when a completion writes the row (and
+    /// the buffer forgets the visit): the certificate rule measures reading time from it (<see cref="CertificateRule"/>).
+    /// </summary>
+    private void KeepFirstOpened(LessonProgress row)
+    {
+        if (buffer.PendingFirstOpened(row.UserId, row.LessonId) is { } first && first < row.FirstOpenedAt)
+            row.FirstOpenedAt = first;
     }
 
     /// <summary>One change to her progress in a lesson: to her row when signed in, to her cookie otherwise.</summary>

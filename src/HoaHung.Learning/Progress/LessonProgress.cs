@@ -17,6 +17,9 @@ public sealed class LessonProgress
 
     /// <summary>Where she stopped in the lesson's video, in whole seconds (0 when none).</summary>
     public int VideoPositionSeconds { get; set; }
+
+    /// <summary>When she first reached <see cref="LearnerProgress.WatchedShare"/> of the video (evidence for a certificate).</summary>
+    public DateTime? VideoWatchedAt { get; set; }
 }
 
 /// <summary>

@@ -56,6 +56,11 @@ public sealed class ProgressBuffer
         return rows;
     }
 
+    /// <summary>When she first opened the lesson, if that visit is still held here (a completion soon after opening).</summary>
+    internal DateTime? PendingFirstOpened(string userId, int lessonId) =>
+        pending.TryGetValue((userId, lessonId), out var visit) || Volatile.Read(ref writing).TryGetValue((userId, lessonId), out visit)
+            ? visit.FirstOpened : null;
+
     internal int? PendingVideoPosition(string userId, int lessonId) =>
         pending.TryGetValue((userId, lessonId), out var visit) && visit.VideoPosition is { } position ? position
         : Volatile.Read(ref writing).TryGetValue((userId, lessonId), out var old) ? old.VideoPosition : null;

@@ -74,9 +74,11 @@ public sealed class QuizPlayer(LearningDbContext db, QuizStore store)
                 }
                 break;
             case OrderingQuestion q when response is not null:
-                // Answered: her order, each step marked in or out of place when answers are shown.
+                // Answered: her order. When answers are shown, each step after the first is marked by the rule that scores
+                // it (QuizScoring): right when it comes directly after the step that should come before it.
                 options = response.Choices.Select((original, place) =>
-                    new PlayerOption(place, q.Steps[original], null, false, show ? original == place : null, null)).ToList();
+                    new PlayerOption(place, q.Steps[original], null, false,
+                        show && place > 0 ? response.Choices[place - 1] + 1 == original : null, null)).ToList();
                 feedback = new PlayerFeedback(answer!.Correct, answer.Credit, q.Explanation, null, null, show ? q.Steps : null, null);
                 break;
             case OrderingQuestion q:

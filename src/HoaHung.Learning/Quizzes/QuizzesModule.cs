@@ -11,5 +11,6 @@ public static class QuizzesModule
             .AddScoped<QuizPlayer>()
             .AddScoped<QuizResults>()
             .AddScoped<IAnonymousWorkMerger, QuizAnonymousWork>()
+            .AddScoped<IQuizPasses, QuizPasses>()
             .AddScoped<IPersonalDataOwner, QuizPersonalData>();
 }

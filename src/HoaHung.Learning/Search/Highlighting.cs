@@ -8,7 +8,7 @@ public sealed record TextPart(string Text, bool Match);
 
 /// <summary>
 /// Finds the folded query words in the original text (with its diacritics) and cuts it into plain and
-/// matched parts. Words match at a word start; the last word also as a prefix, like the index.
+/// matched parts. Only whole words are marked (see <see cref="Matches"/>).
 /// </summary>
 public static class Highlighting
 {
@@ -16,7 +16,7 @@ public static class Highlighting
     public static IReadOnlyList<TextPart> Parts(string text, SearchTerms terms)
     {
         var folded = TextFolding.FoldWithMap(text);
-        var spans = Matches(folded, terms).Select(m => ToOriginal(text, folded, m)).ToList();
+        var spans = Matches(text, folded, terms).Select(m => ToOriginal(text, folded, m)).ToList();
         return Cut(text, 0, text.Length, spans, false, false);
     }
 
@@ -29,7 +29,7 @@ public static class Highlighting
         if (string.IsNullOrEmpty(text) || terms.IsEmpty)
             return null;
         var folded = TextFolding.FoldWithMap(text);
-        var matches = Matches(folded, terms);
+        var matches = Matches(text, folded, terms);
         if (matches.Count == 0)
             return null;
 
@@ -59,32 +59,82 @@ public static class Highlighting
 
     private readonly record struct Span(int Start, int End, int Word);
 
-    private static List<Span> Matches(FoldedText folded, SearchTerms terms)
+    /// <summary>
+    /// The words of the text to mark, each a whole folded word: one equal to a query word (the last query word, being
+    /// typed, may be its start). A word typed with diacritics marks only words written the same way ("đăng" not
+    /// "đang"). Words of a query that stand side by side in it ("dang ky") are marked where they stand side by side
+    /// in the text, and alone only when the text never has them together: "dang ky vneid" marks "đăng ký", not the
+    /// "đang" and "kỹ" of other sentences.
+    /// </summary>
+    private static List<Span> Matches(string original, FoldedText folded, SearchTerms terms)
     {
         var text = folded.Text;
-        var found = new List<Span>();
-        for (var w = 0; w < terms.Words.Count; w++)
+        var words = new List<(int Start, int End)>();
+        for (var at = 0; at < text.Length;)
         {
-            var word = terms.Words[w];
-            var prefix = w == terms.Words.Count - 1;
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
+            var end = text.IndexOf(' ', at);
+            if (end < 0)
+                end = text.Length;
+            words.Add((at, end));
+            at = end + 1;
+        }
+        var query = terms.Words;
+        var exact = new string?[query.Count];
+        foreach (var token in terms.Exact)
+        {
+            var w = IndexOf(query, TextFolding.Fold(token));
+            if (w >= 0)
+                exact[w] ??= token;
+        }
+
+        // matches[w][k]: text word k stands for query word w.
+        var matches = new bool[query.Count][];
+        for (var w = 0; w < query.Count; w++)
+        {
+            matches[w] = new bool[words.Count];
+            var prefix = w == query.Count - 1;
+            for (var k = 0; k < words.Count; k++)
             {
-                var end = at + word.Length;
-                if ((at == 0 || text[at - 1] == ' ') && (prefix || end == text.Length || text[end] == ' '))
-                    found.Add(new Span(at, end, w));
+                var (start, end) = words[k];
+                var length = end - start;
+                var same = prefix ? length >= query[w].Length && string.CompareOrdinal(text, start, query[w], 0, query[w].Length) == 0
+                    : length == query[w].Length && string.CompareOrdinal(text, start, query[w], 0, length) == 0;
+                if (same && exact[w] is { } typed)
+                {
+                    var span = ToOriginal(original, folded, new Span(start, end, w));
+                    same = TextCleaning.Nfc(original[span.Start..span.End]).ToLowerInvariant() == typed;
+                }
+                matches[w][k] = same;
             }
         }
-        // Overlapping matches (a word that is a prefix of another) merge into one.
-        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
-        var merged = new List<Span>(found.Count);
-        foreach (var s in found)
+
+        var found = new List<Span>();
+        for (var w = 0; w < query.Count; w++)
         {
-            if (merged.Count > 0 && s.Start < merged[^1].End)
-                merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, s.End) };
-            else
-                merged.Add(s);
+            // The places where this word stands beside its neighbour in the query, as in the query.
+            var together = new HashSet<int>();
+            for (var k = 0; k < words.Count; k++)
+            {
+                if ((w > 0 && k > 0 && matches[w - 1][k - 1] && matches[w][k])
+                    || (w < query.Count - 1 && k < words.Count - 1 && matches[w][k] && matches[w + 1][k + 1]))
+                    together.Add(k);
+            }
+            for (var k = 0; k < words.Count; k++)
+            {
+                if (matches[w][k] && (together.Count == 0 || together.Contains(k)))
+                    found.Add(new Span(words[k].Start, words[k].End, w));
+            }
         }
-        return merged;
+        // A text word standing for two query words ("vneid vneid") is marked once.
+        return found.GroupBy(s => s.Start).Select(g => g.First()).OrderBy(s => s.Start).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<string> words, string word)
+    {
+        for (var i = 0; i < words.Count; i++)
+            if (words[i] == word)
+                return i;
+        return -1;
     }
 
     /// <summary>A folded span as a span of the original text, combining marks after its last letter included.</summary>

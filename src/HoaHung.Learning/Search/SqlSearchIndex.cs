@@ -162,41 +162,52 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
 
     /// <summary>
     /// The ranking rule over the short fields (title, tags, summary), where a lesson says what it is about: what it
-    /// looks for is " word " (the last word " word", a prefix, being typed), " word word", and the exact words.
+    /// looks for is " word " (the last word " word", a prefix, being typed), " word word", the exact words, and the
+    /// whole query as one of the lesson's tags.
     /// </summary>
-    protected sealed record Needles(string[] Words, string[] Pairs, IReadOnlyList<string> Exact)
+    protected sealed record Needles(string[] Words, string[] Pairs, IReadOnlyList<string> Exact, string[] Tag)
     {
         public static Needles Of(SearchTerms terms)
         {
             var words = terms.Words;
             var last = words.Count - 1;
+            var q = terms.Folded;
             return new Needles(
                 words.Select((w, i) => i == last ? " " + w : $" {w} ").ToArray(),
                 Enumerable.Range(0, last).Select(i => i + 1 == last ? $" {words[i]} {words[i + 1]}" : $" {words[i]} {words[i + 1]} ").ToArray(),
-                terms.Exact);
+                terms.Exact,
+                // A tag is written between "| " or ", " and " ," or " |" in the head (SqlSearchIndex.InsertAsync).
+                [$"| {q} ,", $", {q} ,", $", {q} |", $"| {q} |"]);
         }
 
         /// <summary>
         /// 8 for every query word found in the head (whole word; the last one as a prefix), 4 for every two query
         /// words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not "đăng nhập"),
-        /// 2 for every query word in the title. Body text only counts through the index's relevance, so a title
-        /// match always ranks above a body match. The exact score (a tie-breaker) counts words typed with
-        /// diacritics found as typed. <paramref name="title"/> is " folded title ", <paramref name="head"/>
+        /// 2 for every query word in the title and 4 more for every two side by side in the title (a task typed as
+        /// a verb and its object, "dang ky vneid", finds the lesson whose title does that task before lessons that
+        /// only mention it), and 1 when the whole query is one of the lesson's tags (the words residents type for it:
+        /// "cai ung dung" is the installing lesson's tag, not the VNeID one's; a tie-breaker only). Body text only
+        /// counts through the index's relevance, so a title match always ranks above a body match. The exact score
+        /// (a tie-breaker) counts words typed with diacritics found as typed. <paramref name="title"/> is " folded title ", <paramref name="head"/>
         /// " title | tags | summary ", folded.
         /// </summary>
         public (int Score, int Exact) Score(string title, string head, string exact)
         {
-            int coverage = 0, inTitle = 0, pairs = 0, exactWords = 0;
+            int coverage = 0, inTitle = 0, pairs = 0, pairsInTitle = 0, exactWords = 0;
             foreach (var w in Words)
             {
                 if (head.Contains(w, StringComparison.Ordinal)) coverage++;
                 if (title.Contains(w, StringComparison.Ordinal)) inTitle++;
             }
             foreach (var p in Pairs)
+            {
                 if (head.Contains(p, StringComparison.Ordinal)) pairs++;
+                if (title.Contains(p, StringComparison.Ordinal)) pairsInTitle++;
+            }
             foreach (var e in Exact)
                 if (exact.Contains(e, StringComparison.Ordinal)) exactWords++;
-            return (8 * coverage + 4 * pairs + 2 * inTitle, exactWords);
+            var isTag = Tag.Any(t => head.Contains(t, StringComparison.Ordinal)) ? 1 : 0;
+            return (8 * coverage + 4 * pairs + 2 * inTitle + 4 * pairsInTitle + isTag, exactWords);
         }
     }
 

@@ -49,7 +49,7 @@ public sealed class ClassPanelsTests(ClassesSqliteSite site) : IClassFixture<Cla
         // The page reloads the class; with two trainers, each can be removed, but not both.
         var reloaded = await PageAsync(hoa.Id, id);
         panel.Render(p => p.Add(x => x.Page, reloaded));
-        panel.Find($"button[aria-label='Bỏ Anh Minh khỏi người hướng dẫn lớp']").Click();
+        panel.Find($"button[aria-label='Bỏ khỏi lớp: Anh Minh (người hướng dẫn)']").Click();
         panel.WaitForAssertion(() => Assert.Equal(2, changed));
         Assert.Equal([hoa.Id], await TrainersAsync(id));
         Assert.IsType<ClassResult.Refused>(await site.Get<Classrooms>().RemoveTrainerAsync(hoa.Id, id, hoa.Id, None));

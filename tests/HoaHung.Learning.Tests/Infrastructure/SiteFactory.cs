@@ -26,6 +26,9 @@ public abstract class SiteFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The site's clock, which a test may move forward.</summary>
+    public ShiftedTime Clock { get; } = new();
     public string DataDirectory { get; }
     public string ContentDirectory { get; set; }
 
@@ -50,6 +53,7 @@ public abstract class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Provider.ToString());
         if (PostgresConnectionString is not null)
             builder.UseSetting("ConnectionStrings:Postgres", PostgresConnectionString);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public HttpClient Client(bool followRedirects = true) =>

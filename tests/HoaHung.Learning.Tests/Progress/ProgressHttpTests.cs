@@ -112,13 +112,15 @@ public abstract class ProgressHttpTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
-    public async Task Finishing_twice_records_one_completion_at_the_first_time()
+    public async Task Finishing_again_keeps_one_row_and_moves_its_completion_time()
     {
+        // Saying "done" again after reading is what makes a too-early first "done" count toward a certificate.
         var (learner, userId) = await LearnerAsync();
         await learner.CompleteAsync(Tutorial);
         var first = Assert.Single(await RowsAsync(userId)).CompletedAt;
+        site.Clock.Advance(TimeSpan.FromMinutes(5));
         await learner.CompleteAsync(Tutorial);
-        Assert.Equal(first, Assert.Single(await RowsAsync(userId)).CompletedAt);
+        Assert.True(Assert.Single(await RowsAsync(userId)).CompletedAt >= first!.Value.AddMinutes(5));
     }
 
     [Fact]
@@ -213,23 +215,68 @@ public abstract class ProgressHttpTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task Finishing_soon_after_opening_keeps_the_first_open_time_the_buffer_held()
+    {
+        var (learner, userId) = await LearnerAsync("Cao Thị Nhớ");
+        await site.FlushProgressAsync();
+        await learner.GetAsync($"/bai-hoc/{Tutorial}");               // the visit is held in memory...
+        site.Clock.Advance(TimeSpan.FromMinutes(10));
+        await learner.CompleteAsync(Tutorial);                          // ...when "done" writes her row
+        var row = Assert.Single(await RowsAsync(userId));
+        Assert.True(row.CompletedAt - row.FirstOpenedAt >= TimeSpan.FromMinutes(10), $"{row.FirstOpenedAt} → {row.CompletedAt}");
+    }
+
+    [Fact]
+    public async Task Pressing_done_on_every_lesson_of_a_path_in_seconds_earns_no_certificate()
+    {
+        var (learner, userId) = await LearnerAsync("Đỗ Thị Vội");
+        foreach (var slug in await PathLessonsAsync())
+        {
+            await learner.GetAsync($"/bai-hoc/{slug}");
+            await learner.CompleteAsync(slug);
+        }
+        var (_, my) = await learner.GetAsync("/cua-toi");
+        Assert.Contains(my.QuerySelectorAll(".path-progress__meta"), m => m.TextContent.Contains("100%"));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<Certificate>().CountAsync(c => c.UserId == userId)));
+        Assert.Empty(my.QuerySelectorAll(".certificate-list a"));
+    }
+
+    private Task<List<string>> PathLessonsAsync() =>
+        site.WithDbAsync(db => db.PathLessons.Where(pl => db.LearningPaths.Any(p => p.Slug == Path && p.Id == pl.PathId))
+            .OrderBy(pl => pl.Position).Select(pl => pl.Lesson.Slug).ToListAsync());
+
+    private Task<int> MinutesAsync(string slug) => site.WithDbAsync(db => db.Lessons.Where(l => l.Slug == slug).Select(l => l.Minutes).SingleAsync());
+
+    /// <summary>Records that she learned a lesson the way that counts: read an hour, watched its video, passed its quiz.</summary>
+    private Task LearnedAsync(string userId, string slug) => site.WithDbAsync(async db =>
+    {
+        var lesson = await db.Lessons.Where(l => l.Slug == slug)
+            .Select(l => new { l.Id, l.PublishedRevisionId, HasQuiz = l.QuizTitle != null }).SingleAsync();
+        var now = site.Clock.GetUtcNow().UtcDateTime;
+        db.Add(new LessonProgress { UserId = userId, LessonId = lesson.Id, FirstOpenedAt = now.AddHours(-1), LastOpenedAt = now,
+            CompletedAt = now, VideoWatchedAt = now });
+        if (lesson.HasQuiz)
+            db.Add(new HoaHung.Learning.Quizzes.QuizAttempt { Id = Guid.NewGuid(), LessonId = lesson.Id, RevisionId = lesson.PublishedRevisionId!.Value,
+                UserId = userId, Open = null, StartedAt = now, FinishedAt = now, ScorePercent = 100, Passed = true });
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
     public async Task Finishing_a_path_issues_a_certificate_anyone_can_verify()
     {
         var (learner, userId) = await LearnerAsync("Võ Thị Sáu Mươi");
-        var lessons = await site.WithDbAsync(db => db.PathLessons.Where(pl => db.LearningPaths.Any(p => p.Slug == Path && p.Id == pl.PathId))
-            .OrderBy(pl => pl.Position).Select(pl => pl.Lesson.Slug).ToListAsync());
-        using (var scope = site.Services.CreateScope())
-        {
-            var progress = scope.ServiceProvider.GetRequiredService<LearnerProgress>();
-            var catalog = scope.ServiceProvider.GetRequiredService<LessonCatalog>();
-            foreach (var slug in lessons.SkipLast(1))
-                await progress.CompleteAsync(Learner.Account(userId), (await catalog.CardAsync(slug, default))!.Id, default);
-        }
+        var lessons = await PathLessonsAsync();
+        foreach (var slug in lessons.SkipLast(1))
+            await LearnedAsync(userId, slug);
         Assert.Equal(0, await site.WithDbAsync(db => db.Set<Certificate>().CountAsync(c => c.UserId == userId)));
 
-        var done = await learner.CompleteAsync(lessons[^1]);
+        // The last lesson: opened, read for half its minutes, then done.
+        var last = lessons[^1];
+        await learner.GetAsync($"/bai-hoc/{last}");
+        await site.FlushProgressAsync();
+        site.Clock.Advance(CertificateRule.PlausibleReadingTime(await MinutesAsync(last)));
+        var done = await learner.CompleteAsync(last);
         var (_, finished) = await learner.GetAsync(Location(done));
-
         var certificate = await site.WithDbAsync(db => db.Set<Certificate>().SingleAsync(c => c.UserId == userId));
         Assert.Matches("^[a-z2-9]{20}$", certificate.Code);
         Assert.Contains($"/chung-chi/{certificate.Code}", finished.QuerySelector(".certificate-earned a")!.GetAttribute("href"));

@@ -83,12 +83,13 @@ public sealed class AnswerFormTests : BunitContext
     }
 
     [Fact]
-    public void Ordering_left_untouched_posts_the_order_shown()
+    public void Ordering_left_untouched_posts_no_place_at_all()
     {
+        // It starts unanswered (issue 12): sending the order as shown must not earn credit, so no place is chosen for her.
         var question = Unanswered(QuestionKind.Ordering, "Ba", "Một", "Hai");
         var selects = View(question).FindAll("select");
         var fields = selects.Select(s => (s.GetAttribute("name")!, s.QuerySelector("option[selected]")!.GetAttribute("value")!));
-        Assert.Equal([1, 2, 3], AnswerForm.Read(Post(fields), question).Choices);
+        Assert.Equal([0, 0, 0], AnswerForm.Read(Post(fields), question).Choices);
     }
 
     [Fact]

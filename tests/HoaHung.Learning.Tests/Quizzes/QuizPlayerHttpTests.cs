@@ -76,7 +76,10 @@ public abstract class QuizPlayerHttpTests<TSite>(TSite site) : IClassFixture<TSi
         for (var p = 1; p <= 6; p++)
         {
             await phone.SubmitAsync(AnswerForm, Answer(phone, p, right: p != 4));
+            // Back on the question at its verdict (#ket-qua): the first thing on screen, with or without JavaScript.
             Assert.Equal($"/bai-hoc/{QuizSite.Slug}/kiem-tra/{attempt:N}/{p}", phone.Url);
+            Assert.EndsWith($"/{p}#ket-qua", phone.History.Last(r => r.StatusCode == HttpStatusCode.Redirect).Headers.Location!.ToString());
+            Assert.Equal("quiz-feedback", phone.Page.QuerySelector("#ket-qua")?.ClassList[0]);
             Assert.Contains(p == 4 ? "Chưa đúng" : "Đúng rồi", phone.Page.Text(".quiz-feedback__verdict"));
             Assert.Contains($"Giải thích {new[] { "một", "hai", "ba", "bốn", "năm", "sáu" }[p - 1]}", phone.Page.Text(".quiz-feedback__why"));
             if (p < 6)
@@ -89,6 +92,8 @@ public abstract class QuizPlayerHttpTests<TSite>(TSite site) : IClassFixture<TSi
         await phone.SubmitAsync(ActionForm);
         Assert.Equal($"/bai-hoc/{QuizSite.Slug}/kiem-tra/ket-qua/{attempt:N}", phone.Url);
         Assert.Equal("Bạn được 83%", phone.Page.Text(".quiz-score__number"));
+        // The words say what the number says: 5 right, the ordering one partly right (0 of 2 pairs: wrong).
+        Assert.Equal("5 câu đúng, 0 câu đúng một phần, 1 câu sai: được 5 trên 6 điểm, tức 83%. Cần 60% để đạt.", phone.Page.Text(".quiz-score__rule"));
         Assert.Contains("Đạt", phone.Page.Text(".quiz-score__verdict"));
         Assert.Equal(6, phone.Page.QuerySelectorAll(".quiz-review__item").Length);
         Assert.Single(phone.Page.QuerySelectorAll(".quiz-review__item.is-wrong"));
@@ -236,6 +241,63 @@ public abstract class QuizPlayerHttpTests<TSite>(TSite site) : IClassFixture<TSi
         var hers = (await reader.GetAsync($"/bai-hoc/{QuizSite.Slug}")).QuerySelector(".lesson")!.OuterHtml;
         var anyone = (await Phone().GetAsync($"/bai-hoc/{QuizSite.Slug}")).QuerySelector(".lesson")!.OuterHtml;
         Assert.Equal(anyone, hers);
+    }
+
+    [Fact]
+    public async Task An_ordering_question_starts_unanswered_and_sending_it_as_shown_earns_nothing()
+    {
+        var phone = Phone();
+        var attempt = await StartAsync(phone);
+        await phone.GetAsync($"/bai-hoc/{QuizSite.Slug}/kiem-tra/{attempt:N}/4");
+        var selects = phone.Page.QuerySelectorAll("li.quiz-step select");
+        Assert.Equal(3, selects.Length);
+        Assert.All(selects, s => Assert.Equal("", s.QuerySelector("option[selected]")?.GetAttribute("value")));
+        // As the browser sends it unchanged: every place empty.
+        await phone.SubmitAsync(AnswerForm, selects.Select(s => (s.GetAttribute("name")!, "")).ToArray());
+        Assert.Contains("Mỗi số thứ tự chỉ dùng cho một bước", phone.Page.Text(".quiz-error"));
+        Assert.Empty((await AttemptAsync(attempt)).Answers);
+    }
+
+    [Fact]
+    public async Task A_mistake_keeps_her_other_choices()
+    {
+        var phone = Phone();
+        var attempt = await StartAsync(phone);
+        await phone.GetAsync($"/bai-hoc/{QuizSite.Slug}/kiem-tra/{attempt:N}/4");
+        var names = phone.Page.QuerySelectorAll("li.quiz-step select").Select(s => s.GetAttribute("name")!).ToArray();
+        await phone.SubmitAsync(AnswerForm, (names[0], "2"), (names[1], "2"), (names[2], "3")); // a number used twice
+        Assert.Contains("Mỗi số thứ tự chỉ dùng cho một bước", phone.Page.Text(".quiz-error"));
+        Assert.Equal(["2", "2", "3"], phone.Page.QuerySelectorAll("li.quiz-step select")
+            .Select(s => s.QuerySelector("option[selected]")?.GetAttribute("value")).ToArray());
+
+        await phone.GetAsync($"/bai-hoc/{QuizSite.Slug}/kiem-tra/{attempt:N}/2");
+        var (name, value) = Choice(phone, "A");
+        await phone.SubmitAsync(AnswerForm, (name, value), (name, "99")); // one real choice and one that is no option
+        Assert.NotNull(phone.Page.QuerySelector(".quiz-error"));
+        Assert.NotNull(phone.Page.QuerySelector($"label.quiz-option input[value='{value}'][checked]"));
+    }
+
+    [Fact]
+    public async Task A_partly_right_ordering_marks_each_step_by_the_rule_that_scores_it_and_the_result_says_so()
+    {
+        var phone = Phone();
+        var attempt = await StartAsync(phone);
+        foreach (var p in new[] { 1, 2, 3, 5, 6 })
+        {
+            await phone.GetAsync($"/bai-hoc/{QuizSite.Slug}/kiem-tra/{attempt:N}/{p}");
+            await phone.SubmitAsync(AnswerForm, Answer(phone, p, right: true));
+        }
+        await phone.GetAsync($"/bai-hoc/{QuizSite.Slug}/kiem-tra/{attempt:N}/4");
+        await phone.SubmitAsync(AnswerForm, Steps(phone, "Hai", "Ba", "Một")); // "Ba" right after "Hai": one pair of two
+        Assert.Contains("Đúng một phần", phone.Page.Text(".quiz-feedback__verdict"));
+        var rows = phone.Page.QuerySelectorAll(".quiz-order")[0].QuerySelectorAll("li");
+        Assert.Empty(rows[0].QuerySelectorAll(".quiz-mark"));
+        Assert.Contains("đúng", rows[1].QuerySelector(".quiz-mark--right")!.TextContent);
+        Assert.NotNull(rows[2].QuerySelector(".quiz-mark--wrong"));
+        await phone.GetAsync($"/bai-hoc/{QuizSite.Slug}/kiem-tra/{attempt:N}/6");
+        await phone.SubmitAsync(ActionForm);
+        Assert.Equal("Bạn được 91%", phone.Page.Text(".quiz-score__number"));
+        Assert.Equal("5 câu đúng, 1 câu đúng một phần, 0 câu sai: được 5,5 trên 6 điểm, tức 91%. Cần 60% để đạt.", phone.Page.Text(".quiz-score__rule"));
     }
 
     [Fact]

@@ -21,12 +21,31 @@ public sealed class HighlightingTests
     }
 
     [Fact]
-    public void Only_word_starts_match_and_the_last_word_matches_as_a_prefix_marking_what_was_typed()
+    public void Only_whole_folded_words_are_marked_the_last_word_being_typed_marks_the_word_it_starts()
     {
         Assert.Equal("[Điện] [thoại] và [điện] tử, [thoại]", Show(Highlighting.Parts("Điện thoại và điện tử, thoại", SearchTerms.Parse("thoai dien"))));
-        Assert.Equal("[Điện]thoại", Show(Highlighting.Parts("Điệnthoại", SearchTerms.Parse("dien"))));
-        Assert.Equal("Kết nối [Wi]-[F]i ở nhà", Show(Highlighting.Parts("Kết nối Wi-Fi ở nhà", SearchTerms.Parse("wi f"))));
+        Assert.Equal("[Điệnthoại]", Show(Highlighting.Parts("Điệnthoại", SearchTerms.Parse("dien"))));
+        Assert.Equal("Kết nối [Wi]-[Fi] ở nhà", Show(Highlighting.Parts("Kết nối Wi-Fi ở nhà", SearchTerms.Parse("wi f"))));
         Assert.Equal("tiền, tiếng", Show(Highlighting.Parts("tiền, tiếng", SearchTerms.Parse("tie x"))));
+        Assert.Equal("thoại [điện]", Show(Highlighting.Parts("thoại điện", SearchTerms.Parse("dien thoa x"))));
+    }
+
+    [Fact]
+    public void Words_typed_side_by_side_are_marked_where_they_stand_together_not_as_other_words_that_fold_the_same()
+    {
+        // The placeholder's own example: "đang" (now) and "kỹ" (skill) fold like "đăng ký" but are other words.
+        const string text = "Bạn đang dùng điện thoại. Đăng ký tài khoản VNeID cần kỹ năng gì? Hãy đăng ký.";
+        Assert.Equal("Bạn đang dùng điện thoại. [Đăng] [ký] tài khoản [VNeID] cần kỹ năng gì? Hãy [đăng] [ký].",
+            Show(Highlighting.Parts(text, SearchTerms.Parse("dang ky vneid"))));
+        // Alone in a text without the pair, a word is still marked.
+        Assert.Equal("Bạn [đang] xem [VNeID]", Show(Highlighting.Parts("Bạn đang xem VNeID", SearchTerms.Parse("dang ky vneid"))));
+    }
+
+    [Fact]
+    public void A_word_typed_with_diacritics_marks_only_words_written_that_way()
+    {
+        Assert.Equal("Bạn đang [đăng] nhập", Show(Highlighting.Parts("Bạn đang đăng nhập", SearchTerms.Parse("đăng"))));
+        Assert.Equal("[Đăng] [ký] xong, đang chờ", Show(Highlighting.Parts("Đăng ký xong, đang chờ", SearchTerms.Parse("Đăng ky"))));
     }
 
     [Fact]

@@ -124,26 +124,3 @@ public abstract class SearchIndexTests<TSite>(TSite site) : IClassFixture<TSite>
 public sealed class SearchIndexTestsOnSqlite(SearchSiteOnSqlite site) : SearchIndexTests<SearchSiteOnSqlite>(site);
 
 public sealed class SearchIndexTestsOnPostgres(SearchSiteOnPostgres site) : SearchIndexTests<SearchSiteOnPostgres>(site);
-
-public sealed class SearchRateLimitTests(TightlyLimitedSearchSite site) : IClassFixture<TightlyLimitedSearchSite>
-{
-    [Fact]
-    public async Task A_client_searching_too_fast_is_told_to_wait_in_its_language()
-    {
-        var client = site.Client();
-        for (var i = 0; i < 3; i++)
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/api/v1/search?q=vneid{i}")).StatusCode);
-
-        var api = await client.GetAsync("/api/v1/search?q=vneid");
-        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, api.StatusCode);
-        Assert.Equal("60", api.Headers.RetryAfter?.ToString());
-        Assert.Contains("chờ một phút", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-
-        var page = await client.GetAsync("/tim-kiem?q=vneid");
-        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, page.StatusCode);
-        Assert.Contains("Xin chờ một phút", await page.Content.ReadAsStringAsync());
-
-        // Other pages are not limited.
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-    }
-}

@@ -853,6 +853,9 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.Property<int>("VideoPositionSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("VideoWatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LessonId");

@@ -824,6 +824,9 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.Property<int>("VideoPositionSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("VideoWatchedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LessonId");

@@ -1,0 +1,139 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace HoaHung.Learning.BrowserTests;
+
+/// <summary>How a reader has set her phone: the browser's text size (100 = default) and the site's A+ step.</summary>
+public sealed record Reader(int Width, int Height, int BrowserTextPercent, int SiteTextSize, string Culture)
+{
+    /// <summary>The largest text: the phone's text at 200% and the site's A+ at its top step.</summary>
+    public static Reader Largest(string culture = "vi", int width = 360, int height = 740) => new(width, height, 200, 4, culture);
+
+    public static Reader Phone(string culture = "vi") => new(390, 844, 100, 0, culture);
+
+    public override string ToString() => $"{Width}x{Height}-text{BrowserTextPercent}-a{SiteTextSize}-{Culture}";
+}
+
+/// <summary>What one page looks like to a reader: sideways scroll, small targets, axe-core violations.</summary>
+public sealed record PageFigures(string Url, Reader Reader, int ScrollWidth, int ViewportWidth, IReadOnlyList<string> SmallTargets,
+    IReadOnlyList<string> Violations, IReadOnlyList<string>? TooWide = null)
+{
+    public bool ScrollsSideways => ScrollWidth > ViewportWidth;
+
+    public override string ToString() =>
+        $"{Url} [{Reader}] width {ScrollWidth}/{ViewportWidth}, small targets {SmallTargets.Count}, axe {Violations.Count}"
+        + (SmallTargets.Count > 0 ? "\n    small: " + string.Join("; ", SmallTargets.Take(8)) : "")
+        + (Violations.Count > 0 ? "\n    axe: " + string.Join("; ", Violations) : "")
+        + (TooWide is { Count: > 0 } ? "\n    too wide: " + string.Join("; ", TooWide) : "");
+}
+
+public static class PageAudit
+{
+    /// <summary>A browser context set up as <paramref name="reader"/> has her phone, JavaScript on.</summary>
+    public static async Task<IPage> OpenAsync(BrowserSite site, Reader reader, bool javaScript = true)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = reader.Width, Height = reader.Height },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = reader.Culture == "vi" ? "vi-VN" : "en-US",
+            JavaScriptEnabled = javaScript,
+            BaseURL = site.BaseUrl,
+        });
+        var host = new Uri(site.BaseUrl).Host;
+        await context.AddCookiesAsync([
+            new Cookie { Name = "hh.textsize", Value = reader.SiteTextSize.ToString(System.Globalization.CultureInfo.InvariantCulture), Domain = host, Path = "/" },
+            new Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={reader.Culture}|uic={reader.Culture}"), Domain = host, Path = "/" },
+        ]);
+        var page = await context.NewPageAsync();
+        await SetBrowserTextAsync(page, reader.BrowserTextPercent);
+        return page;
+    }
+
+    /// <summary>The browser's own text size (Settings › Text size): its default font size, as Chromium sets it.</summary>
+    public static async Task SetBrowserTextAsync(IPage page, int percent)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Page.setFontSizes", new Dictionary<string, object>
+        {
+            ["fontSizes"] = new Dictionary<string, object> { ["standard"] = 16 * percent / 100, ["fixed"] = 13 * percent / 100 },
+        });
+    }
+
+    /// <summary>Measures the page as it is now.</summary>
+    public static async Task<PageFigures> MeasureAsync(IPage page, Reader reader, bool axe = true)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        // What a person sees once the page is still: a staff tab or a field's label mid-transition is no colour of its own.
+        await page.EvaluateAsync(SettledScript);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        // The reader's setting is still in effect (a full-page screenshot, for one, drops the emulated text size).
+        var rootPx = await page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.documentElement).fontSize)");
+        Assert.True(Math.Abs(rootPx - 16.0 * reader.BrowserTextPercent / 100) < 0.5, $"{page.Url}: root text {rootPx}px for {reader}");
+        var small = await page.EvaluateAsync<string[]>(SmallTargetsScript);
+        var violations = new List<string>();
+        if (axe)
+        {
+            var result = await page.RunAxe();
+            violations.AddRange(result.Violations.Select(v => $"{v.Id}×{v.Nodes.Length} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})"
+                + (v.Nodes.FirstOrDefault()?.Any?.FirstOrDefault()?.Message is { Length: > 0 } why ? $" [{why.ReplaceLineEndings(" ")[..Math.Min(why.Length, 160)]}]" : "")));
+        }
+        var path = new Uri(page.Url).PathAndQuery;
+        var tooWide = widths[0] > widths[1] ? await page.EvaluateAsync<string[]>(TooWideScript) : [];
+        return new PageFigures(path, reader, widths[0], widths[1], small, violations, tooWide);
+    }
+
+    /// <summary>Writes figures to TestResults/measurements/NAME.txt, for the closing note.</summary>
+    public static void Record(string name, IEnumerable<PageFigures> figures)
+    {
+        var dir = Path.Combine(BrowserSite.RepoRoot, "TestResults", "measurements");
+        Directory.CreateDirectory(dir);
+        File.WriteAllLines(Path.Combine(dir, name + ".txt"), figures.Select(f => f.ToString()));
+    }
+
+    /// <summary>Waits for the page's finite animations and transitions to end (spinners that run forever are left running).</summary>
+    private const string SettledScript = """
+        () => Promise.all(document.getAnimations()
+          .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+          .map(a => a.finished.catch(() => null)))
+          .then(() => new Promise(r => requestAnimationFrame(() => r(null))))
+        """;
+
+    /// <summary>The innermost elements reaching past the right edge: what makes a page scroll sideways.</summary>
+    private const string TooWideScript = """
+        () => {
+          const w = document.documentElement.clientWidth;
+          const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > w + 1);
+          return wide.filter(e => ![...e.children].some(c => wide.includes(c))).slice(0, 6)
+            .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`);
+        }
+        """;
+
+    /// <summary>
+    /// Visible links, buttons, fields and summaries smaller than 48×48 CSS px, outside running text (a link inside
+    /// a sentence of a paragraph or a list item is exempt, as WCAG 2.5.8 allows).
+    /// </summary>
+    private const string SmallTargetsScript = """
+        () => {
+          const inline = el => el.tagName === 'A' && el.closest('p, li, td, dd, figcaption') &&
+            !el.closest('nav, .button, .chips, .tags, .pager, .suggest') && getComputedStyle(el).display === 'inline' &&
+            (el.closest('p, li, td, dd, figcaption').textContent.trim().length > el.textContent.trim().length + 2);
+          const out = [];
+          for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]')) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+            if (el.closest('[hidden], .visually-hidden, .skip-link')) continue;
+            if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) continue; // the label is the target
+            if (inline(el)) continue;
+            const after = getComputedStyle(el, '::after');
+            if (after.content !== 'none' && after.position === 'absolute') continue; // a card's link: the whole card is its target
+            if (r.width < 47.5 || r.height < 47.5)
+              out.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} "${(el.textContent || el.value || el.name || '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+          }
+          return out;
+        }
+        """;
+}
