@@ -36,8 +36,9 @@ public static class AccountsHosting
             o.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedSignIns;
             o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
         });
-        // A temporary password set by staff, or a deleted account, ends other sessions within minutes.
+        // Sessions are checked on every request (SessionValidation); the stamp validator refreshes roles and name.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddSessionValidation(config);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -50,6 +51,7 @@ public static class AccountsHosting
             o.ExpireTimeSpan = TimeSpan.FromDays(30);
             o.SlidingExpiration = true;
             o.AccessDeniedPath = SiteLinks.AccessDenied;
+            o.EventsType = typeof(SessionCookieEvents);
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();

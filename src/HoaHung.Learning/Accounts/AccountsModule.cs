@@ -14,6 +14,10 @@ public static class AccountsModule
             .AddScoped<PersonalData>();
         // A singleton that opens a scope per operation: safe to hold in an Interactive Server circuit.
         services.AddSingleton<UserAdministration>();
+        // Checked on every signed-in request: singletons, with a context per operation and an in-memory cache.
+        services.AddSingleton<SessionCache>()
+            .AddSingleton<AccountSessions>();
+        services.TryAddSingleton<ISessionBroadcast, NoSessionBroadcast>();
         return services;
     }
 }
