@@ -1,5 +1,3 @@
-using HoaHung.Learning.Web.Layout;
-using HoaHung.Learning.Web.Hosting;
 using System.Security.Claims;
 using HoaHung.Learning.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -7,12 +5,17 @@ using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Web.Accounts;
 
-/// <summary>Adds the display name (for the header) and the must-change-password flag to the sign-in cookie.</summary>
+/// <summary>
+/// Adds what the site shows of her own account — display name, sign-in name, khu phố — and the must-change-password
+/// flag to the sign-in cookie, so her pages need no account query (they are refreshed with the security stamp).
+/// </summary>
 public sealed class AccountClaims(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayName = "hh:name";
     public const string MustChangePassword = "hh:mcp";
+    public const string Neighbourhood = "hh:kp";
+    public const string PhoneSignIn = "hh:phone";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
@@ -20,27 +23,21 @@ public sealed class AccountClaims(UserManager<AppUser> users, RoleManager<Identi
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
         if (user.MustChangePassword)
             identity.AddClaim(new Claim(MustChangePassword, "1"));
+        if (user.Neighbourhood is { Length: > 0 } neighbourhood)
+            identity.AddClaim(new Claim(Neighbourhood, neighbourhood));
+        if (user.PhoneNumber is { Length: > 0 } phone)
+            identity.AddClaim(new Claim(PhoneSignIn, phone));
         return identity;
     }
 
     public static string? NameOf(ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name;
+
+    /// <summary>Her account as her sign-in cookie describes it; null when not signed in.</summary>
+    public static SignedInAccount? AccountOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && user.Identity.Name is { } name
+            ? new SignedInAccount(NameOf(user)!, user.FindFirstValue(PhoneSignIn) is { } phone ? SignInNames.FormatPhone(phone) : name,
+                user.FindFirstValue(Neighbourhood))
+            : null;
 }
 
-public static class MustChangePasswordMiddleware
-{
-    /// <summary>
-    /// A learner given a temporary password by staff reaches no page until she has chosen her own. Machine paths
-    /// (API, media, static files) and the account pages she needs on the way are left alone.
-    /// </summary>
-    public static IApplicationBuilder UseMustChangePassword(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
-    {
-        var path = ctx.Request.Path;
-        if (HttpMethods.IsGet(ctx.Request.Method) && ctx.User.HasClaim(AccountClaims.MustChangePassword, "1")
-            && !path.StartsWithSegments(SiteLinks.AccountPages) && !Path.HasExtension(path.Value) && !SitePaths.IsMachinePath(path))
-        {
-            ctx.Response.Redirect(SiteLinks.ChangePasswordThen(path + ctx.Request.QueryString));
-            return;
-        }
-        await next();
-    });
-}
+public sealed record SignedInAccount(string DisplayName, string SignInName, string? Neighbourhood);

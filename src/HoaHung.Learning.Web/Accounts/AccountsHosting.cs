@@ -9,6 +9,13 @@ namespace HoaHung.Learning.Web.Accounts;
 /// <summary>ASP.NET Core Identity as the site uses it: accounts by phone number or user name, cookies, lockout.</summary>
 public static class AccountsHosting
 {
+    /// <summary>The sign-in cookie (ASP.NET Core splits a large one into <c>hh.authC1</c>, <c>hh.authC2</c>…).</summary>
+    public const string CookieName = "hh.auth";
+
+    /// <summary>Whether the request carries a sign-in cookie: read without decrypting it, for the output cache in front of authentication.</summary>
+    public static bool HasSignInCookie(HttpRequest request) =>
+        request.Cookies.ContainsKey(CookieName) || request.Cookies.ContainsKey(CookieName + "C1");
+
     public static IServiceCollection AddSiteAccounts(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<AccountsOptions>().Bind(config.GetSection(AccountsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -41,7 +48,7 @@ public static class AccountsHosting
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "hh.auth";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

@@ -14,6 +14,7 @@ using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Accounts;
 using HoaHung.Learning.Web.Api;
+using HoaHung.Learning.Web.Classes;
 using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Progress;
@@ -42,7 +43,8 @@ public static class HostingExtensions
             .AddProgress(config)
             .AddQuizzes()
             .AddMedia(o => o.Root = site.MediaDirectory)
-            .AddSearch(database);
+            .AddSearch(database)
+            .AddClassesWeb();
 
         services.AddSiteAccounts(config)
             .AddSiteRateLimits(config)
@@ -139,15 +141,17 @@ public static class HostingExtensions
         }
         app.UseWhen(ctx => !SitePaths.IsMachinePath(ctx.Request.Path),
             b => b.UseStatusCodePagesWithReExecute(SiteLinks.StatusPage, createScopeForStatusCodePages: true));
+        app.UseRouting();
+        // Right after routing (the policy is endpoint metadata), in front of everything else: a hit pays for nothing
+        // more; outside compression, so cached bytes are stored compressed; the headers below are stored with a page.
+        app.UseOutputCache();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMediaFiles();
         app.UseRequestLocalization();
-        app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMustChangePassword();
-        app.UseOutputCache();        // outside compression: cached bytes are stored compressed
         app.UseResponseCompression();
         app.UseAntiforgery();
 
@@ -157,6 +161,7 @@ public static class HostingExtensions
         app.MapSearchApi();
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
+        app.MapClasses();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -6,8 +6,10 @@ namespace HoaHung.Learning.Web.Hosting;
 /// <summary>
 /// Blazor asks for antiforgery tokens on every page once an interactive render mode is configured (the staff
 /// tools need one), and storing them sets a cookie and <c>Cache-Control: no-store</c>, which keeps a page out of
-/// the output cache. Public cached pages carry no form, so for an anonymous GET of one the tokens are made but not
-/// stored: no cookie, no no-store. Every other page, and every form post, goes through the stock behaviour.
+/// the output cache. Public cached pages carry no antiforgery form (their one form posts to an origin-checked
+/// endpoint), so for a GET of one the tokens are made but not stored: no cookie, no no-store for an anonymous reader,
+/// and for a signed-in one no needless token work (~30 µs, profile-notes.md). Every other page, and every form post,
+/// goes through the stock behaviour.
 /// </summary>
 internal sealed class PublicPageAntiforgery(IAntiforgery inner) : IAntiforgery
 {
@@ -31,7 +33,6 @@ internal sealed class PublicPageAntiforgery(IAntiforgery inner) : IAntiforgery
 
     internal static bool IsPublicPageRead(HttpContext ctx) =>
         (HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method))
-        && ctx.User.Identity?.IsAuthenticated != true
         && ctx.GetEndpoint()?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == OutputCaching.PublicPage;
 
     public static void Decorate(IServiceCollection services)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,14 +22,16 @@ public static class DataModule
             var cs = configuration.GetConnectionString("Postgres");
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is empty.");
-            Register<PostgresLearningDbContext>(services, o => o.UseNpgsql(cs));
+            Register<PostgresLearningDbContext>(services, o => o.UseNpgsql(Tuned(cs)));
         }
         else
         {
             var cs = configuration.GetConnectionString("Sqlite");
             if (string.IsNullOrWhiteSpace(cs))
                 cs = $"Data Source={Path.Combine(dataDirectory, "hoahung.db")}";
-            Register<SqliteLearningDbContext>(services, o => o.UseSqlite(cs));
+            // A request's context holds one connection from its first query to its end: EF opening and closing the
+            // connection around every statement cost ~200 µs each (bench/results/profile-notes.md).
+            Register<SqliteLearningDbContext>(services, o => o.UseSqlite(cs).AddInterceptors(new SqliteConnectionSetup()), holdConnection: true);
         }
         services.AddSingleton<IDatabaseMaintenance>(sp => provider == DatabaseProvider.Postgres
             ? new PostgresMaintenance(sp.GetRequiredService<IDbContextFactory<LearningDbContext>>())
@@ -36,13 +39,39 @@ public static class DataModule
         return services;
     }
 
-    private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    /// <summary>
+    /// Npgsql resets a pooled connection (<c>DISCARD ALL</c>) every time it is taken: ~0.9 ms per statement here
+    /// (bench/results/profile-notes.md), and it throws away prepared statements. The site keeps no session state on a
+    /// connection, so unless the operator says otherwise: no reset, and statements prepared automatically.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            b.NoResetOnClose = true;
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            b.MaxAutoPrepare = 50;
+        return b.ConnectionString;
+    }
+
+    private static void Register<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure, bool holdConnection = false)
         where TContext : LearningDbContext
     {
-        services.AddPooledDbContextFactory<TContext>(configure);
+        // Interceptors registered by features (the classes' activity feed) apply to every context.
+        services.AddPooledDbContextFactory<TContext>((sp, o) =>
+        {
+            configure(o);
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         services.AddSingleton<IDbContextFactory<LearningDbContext>>(sp =>
             new FactoryOf<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
-        services.AddScoped<LearningDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+        services.AddScoped<LearningDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            if (holdConnection)
+                db.Database.OpenConnection(); // closed when the scope disposes the context
+            return db;
+        });
     }
 
     private sealed class FactoryOf<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<LearningDbContext>

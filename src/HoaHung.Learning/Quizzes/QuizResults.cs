@@ -21,6 +21,8 @@ public sealed class QuizResults(LearningDbContext db)
                 Last = g.Max(a => a.FinishedAt!.Value),
             })
             .ToListAsync(ct);
+        if (rows.Count == 0)
+            return [];
         var ids = rows.Select(r => r.LessonId).ToList();
         var lessons = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id))
             .Select(l => new { l.Id, l.Slug, l.Title, l.QuizTitle }).ToDictionaryAsync(l => l.Id, ct);

@@ -30,7 +30,8 @@ public sealed class StaffComponents : BunitContext
         auth.SetAuthorized(user.UserName!);
         auth.SetRoles(roles);
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, user.Id));
-        DefaultWaitTimeout = TimeSpan.FromSeconds(5);
+        // Generous: the wait ends as soon as the assertion passes; a loaded CI machine can take seconds per render.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
     }
 
     /// <summary>A component under the providers StaffLayout supplies (popovers, dialogs, snackbars).</summary>

@@ -1,0 +1,24 @@
+namespace HoaHung.Learning.Web.Classes;
+
+/// <summary>The addresses of the classes feature (docs/architecture.md §5, §8), built in one place.</summary>
+public static class ClassLinks
+{
+    public const string List = "/lop-hoc";
+    public const string New = "/lop-hoc/moi";
+    public const string Join = "/tham-gia";
+
+    public static string Class(int id) => $"/lop-hoc/{id}";
+    public static string Poster(int id) => $"/lop-hoc/{id}/ap-phich";
+    public static string Csv(int id) => $"/lop-hoc/{id}/bao-cao.csv";
+    public static string Xlsx(int id) => $"/lop-hoc/{id}/bao-cao.xlsx";
+    public static string SessionQr(int sessionId) => $"/lop-hoc/buoi/{sessionId}/diem-danh";
+
+    /// <summary>Join codes are our own alphabet (A–Z, 2–9): no escaping needed.</summary>
+    public static string JoinWith(string code) => $"{Join}/{code}";
+
+    /// <summary>What the session QR carries: the session and its current rotating code.</summary>
+    public static string SelfAttendance(int sessionId, string code) => $"/diem-danh/{sessionId}/{code}";
+
+    /// <summary>Where she comes back after signing in, carrying a short-lived proof that she scanned in time.</summary>
+    public static string SelfAttendancePass(int sessionId, string pass) => $"/diem-danh/{sessionId}?ve={Uri.EscapeDataString(pass)}";
+}

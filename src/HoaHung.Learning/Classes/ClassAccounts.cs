@@ -1,0 +1,125 @@
+using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HoaHung.Learning.Classes;
+
+/// <summary>A learner account created by a trainer, for her sign-in card. The password is shown once, never stored in clear.</summary>
+public sealed record NewLearner(string UserId, string DisplayName, string UserName, string TemporaryPassword)
+{
+    public override string ToString() => $"NewLearner {{ UserName = {UserName}, TemporaryPassword = *** }}";
+}
+
+public abstract record BulkResult
+{
+    private BulkResult() { }
+
+    public sealed record Created(IReadOnlyList<NewLearner> Learners) : BulkResult;
+
+    /// <summary>Nothing was created: every line that must be fixed first.</summary>
+    public sealed record Invalid(IReadOnlyList<LineProblem> Problems) : BulkResult;
+
+    public sealed record Refused(string ReasonKey) : BulkResult;
+}
+
+/// <summary>A temporary password given by a trainer, shown once.</summary>
+public sealed record PasswordReset(string DisplayName, string UserName, string TemporaryPassword)
+{
+    public override string ToString() => $"PasswordReset {{ UserName = {UserName}, TemporaryPassword = *** }}";
+}
+
+/// <summary>
+/// Accounts for residents without a phone or e-mail: a trainer creates them in bulk for her class, with generated
+/// usernames and temporary passwords (she chooses her own at first sign-in), and can give a new temporary
+/// password to a learner of her own classes only — never to staff.
+/// </summary>
+public sealed class ClassAccounts(IServiceScopeFactory scopes, ClassChanges changes, ILogger<ClassAccounts> log)
+{
+    /// <summary>Creates every listed learner and adds them to the class, all or nothing.</summary>
+    public async Task<BulkResult> CreateLearnersAsync(string? actorId, int classId, string? pasted, CancellationToken ct)
+    {
+        var (lines, problems) = LearnerList.Parse(pasted);
+        List<NewLearner> created = [];
+        var result = await changes.RunAsync(actorId, classId, "create learner accounts", async (_, actor) =>
+        {
+            if (problems.Count > 0)
+                return new ClassResult.Refused(ClassReasons.Failed);
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
+            var bases = lines.Select(l => LearnerList.BaseUserName(l.DisplayName)).Distinct().ToList();
+            var taken = (await db.Users.AsNoTracking().Where(u => bases.Any(b => u.UserName!.StartsWith(b))).Select(u => u.UserName!)
+                .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var now = changes.Clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var line in lines)
+            {
+                var user = new AppUser { DisplayName = line.DisplayName, PhoneNumber = line.Phone, CreatedAt = now, MustChangePassword = true };
+                string password;
+                IdentityResult done;
+                var tries = 0;
+                do
+                {
+                    user.UserName = LearnerList.FreeUserName(LearnerList.BaseUserName(line.DisplayName), taken);
+                    taken.Add(user.UserName);
+                    password = TemporaryPasswords.Generate(user.UserName, user.DisplayName);
+                    done = await users.CreateAsync(user, password);
+                    // Another trainer's batch took the same name meanwhile: the next free one.
+                } while (!done.Succeeded && done.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) && ++tries < 5);
+                if (!done.Succeeded || !(await users.AddToRoleAsync(user, Roles.Learner)).Succeeded)
+                {
+                    log.LogError("Could not create a learner account for class {ClassId}: {Errors}", classId, string.Join(",", done.Errors.Select(e => e.Code)));
+                    return new ClassResult.Refused(ClassReasons.Failed);
+                }
+                db.Add(new ClassMember { ClassId = classId, UserId = user.Id, JoinedAt = now, AddedById = actor.UserId });
+                created.Add(new NewLearner(user.Id, user.DisplayName, user.UserName, password));
+            }
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            log.LogInformation("{ActorId} created {Count} learner accounts for class {ClassId}", actor.UserId, created.Count, classId);
+            return ClassResult.Ok;
+        }, ct);
+        return result switch
+        {
+            ClassResult.Refused { ReasonKey: ClassReasons.Failed } when problems.Count > 0 => new BulkResult.Invalid(problems),
+            ClassResult.Refused refused => new BulkResult.Refused(refused.ReasonKey),
+            _ => new BulkResult.Created(created),
+        };
+    }
+
+    /// <summary>
+    /// A new temporary password for a learner of the class (she chooses her own at next sign-in, and her other
+    /// sessions end). Refused for anyone not in the class and for staff accounts.
+    /// </summary>
+    public async Task<(ClassResult Result, PasswordReset? Reset)> ResetPasswordAsync(string? actorId, int classId, string userId, CancellationToken ct)
+    {
+        PasswordReset? reset = null;
+        var result = await changes.RunAsync(actorId, classId, "reset a learner's password", async (db, actor) =>
+        {
+            if (!await db.Set<ClassMember>().AnyAsync(m => m.ClassId == classId && m.UserId == userId, ct))
+                return new ClassResult.Refused(ClassReasons.NotAMember);
+            if (userId == actor.UserId)
+                return new ClassResult.Refused(ClassReasons.StaffAccount);
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByIdAsync(userId) is not { } user)
+                return new ClassResult.Refused(ClassReasons.NotAMember);
+            // A staff member who joined a class as a learner is still staff: only an admin resets her password.
+            if ((await users.GetRolesAsync(user)).Any(r => r != Roles.Learner))
+                return new ClassResult.Refused(ClassReasons.StaffAccount);
+            var password = TemporaryPasswords.Generate(user.UserName, user.DisplayName);
+            user.MustChangePassword = true;
+            user.AccessFailedCount = 0;
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            if (!(await users.ResetPasswordAsync(user, token, password)).Succeeded)
+                return new ClassResult.Refused(ClassReasons.Failed);
+            log.LogInformation("{ActorId} set a temporary password for {UserId}, a learner of class {ClassId}", actor.UserId, userId, classId);
+            reset = new PasswordReset(user.DisplayName, user.UserName ?? "", password);
+            return ClassResult.Ok;
+        }, ct);
+        return (result, reset);
+    }
+}

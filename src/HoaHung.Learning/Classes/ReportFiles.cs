@@ -1,0 +1,99 @@
+using System.Text;
+using HoaHung.Learning.Text;
+using MiniExcelLibs;
+
+namespace HoaHung.Learning.Classes;
+
+/// <summary>
+/// The report as files: CSV (UTF-8 with a byte order mark, so Excel shows Vietnamese) and .xlsx (MiniExcel, which
+/// writes rows as it enumerates them instead of building the workbook in memory). Every text cell is neutralised
+/// against formula injection (OWASP "CSV Injection"), in both, since an .xlsx is often saved again as CSV.
+/// </summary>
+public static class ReportFiles
+{
+    public const string CsvType = "text/csv; charset=utf-8";
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>A text that a spreadsheet would read as a formula gets a leading apostrophe.</summary>
+    public static string Neutralise(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    public static async Task WriteCsvAsync(ReportTable table, Stream stream, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 16 * 1024, leaveOpen: true);
+        await WriteLineAsync(writer, table.Header, ct);
+        foreach (var row in table.Rows)
+            await WriteLineAsync(writer, row, ct);
+        await writer.FlushAsync(ct);
+    }
+
+    public static async Task WriteXlsxAsync(ReportTable table, string sheetName, Stream stream, CancellationToken ct)
+    {
+        // Keys are column numbers, so equal headers cannot collide; the header is the first row of data.
+        IEnumerable<IDictionary<string, object?>> Rows()
+        {
+            yield return Row(table.Header);
+            foreach (var row in table.Rows)
+                yield return Row(row);
+        }
+        await stream.SaveAsAsync(Rows(), printHeader: false, sheetName: SheetName(sheetName), excelType: ExcelType.XLSX, cancellationToken: ct);
+    }
+
+    /// <summary>An ASCII file name for the class: <c>lop-vneid-muc-2-kp5-20261205.csv</c>.</summary>
+    public static string FileName(string className, DateTime generatedAt, string extension)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in TextFolding.Fold(className))
+        {
+            if (slug.Length >= 40)
+                break;
+            if (char.IsAsciiLetterOrDigit(c))
+                slug.Append(c);
+            else if (slug.Length > 0 && slug[^1] != '-')
+                slug.Append('-');
+        }
+        var name = slug.ToString().Trim('-');
+        return $"lop-{(name.Length > 0 ? name + "-" : "")}{ClassTime.ToWard(generatedAt):yyyyMMdd}.{extension}";
+    }
+
+    private static async Task WriteLineAsync(StreamWriter writer, IEnumerable<object?> cells, CancellationToken ct)
+    {
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first)
+                await writer.WriteAsync(',');
+            first = false;
+            await writer.WriteAsync(Field(cell));
+        }
+        await writer.WriteAsync("\r\n".AsMemory(), ct);
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
+    private static string Field(object? cell)
+    {
+        var text = cell switch
+        {
+            null => "",
+            int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => Neutralise(cell.ToString() ?? ""),
+        };
+        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static Dictionary<string, object?> Row(IEnumerable<object?> cells)
+    {
+        var row = new Dictionary<string, object?>();
+        var i = 0;
+        foreach (var cell in cells)
+            row[(i++).ToString(System.Globalization.CultureInfo.InvariantCulture)] = cell is string s ? Neutralise(s) : cell;
+        return row;
+    }
+
+    /// <summary>Excel's rules: at most 31 characters, none of <c>[]:*?/\</c>.</summary>
+    private static string SheetName(string name)
+    {
+        var clean = new string(name.Where(c => !"[]:*?/\\".Contains(c) && !char.IsControl(c)).ToArray()).Trim('\'', ' ');
+        return clean.Length == 0 ? "Sheet1" : clean.Length > 31 ? clean[..31] : clean;
+    }
+}

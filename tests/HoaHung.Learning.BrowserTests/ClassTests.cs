@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Classes;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace HoaHung.Learning.BrowserTests;
+
+/// <summary>
+/// A trainer runs a class: creates it, three residents on phones join by code (one without JavaScript) and finish a
+/// lesson, and her grid — open on her own phone — shows it within two seconds without a reload.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClassTests(BrowserSite site)
+{
+    private const string Password = "ca-phe-sua-da-1975";
+    private const string Lesson = "ket-noi-wi-fi";
+    private static int counter;
+
+    private static string Shot(string name) => Path.Combine(BrowserSite.ScreenshotDirectory, $"{name}.png");
+
+    private async Task<AppUser> AccountAsync(string displayName, params string[] roles)
+    {
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = $"lop{Interlocked.Increment(ref counter)}x{Guid.NewGuid():N}"[..14], DisplayName = displayName, CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(user, [Roles.Learner, .. roles])).Succeeded);
+        return user;
+    }
+
+    private static async Task SignInAsync(IPage page, AppUser user)
+    {
+        await page.GetByLabel("Số điện thoại hoặc tên đăng nhập").FillAsync(user.UserName!);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_trainer_creates_a_class_residents_join_by_code_and_her_grid_shows_their_progress_live()
+    {
+        BrowserSite.RequireChromium();
+        var hoa = await AccountAsync("Chị Hoa", Roles.Trainer);
+
+        // The trainer, on her phone.
+        var trainer = await site.PhoneAsync();
+        await trainer.GotoAsync("/tai-khoan/dang-nhap?ReturnUrl=%2Flop-hoc");
+        await SignInAsync(trainer, hoa);
+        await trainer.WaitForURLAsync("**/lop-hoc");
+        await Assertions.Expect(trainer.GetByRole(AriaRole.Link, new() { Name = "Lớp mới" })).ToHaveAttributeAsync("href", "/lop-hoc/moi");
+        await trainer.GotoAsync("/lop-hoc/moi");
+        await trainer.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        try
+        {
+            await trainer.GetByLabel("Tên lớp").WaitForAsync(new() { Timeout = 10000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(await trainer.Locator("main").InnerHTMLAsync());
+        }
+        await trainer.GetByLabel("Tên lớp").FillAsync("VNeID mức 2 — Khu phố 5 — sáng thứ Bảy");
+        await trainer.GetByRole(AriaRole.Button, new() { Name = "Tạo lớp" }).ClickAsync();
+        await trainer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/lop-hoc/[0-9]+$"));
+        var classId = int.Parse(trainer.Url.Split('/')[^1]);
+        var code = (await trainer.Locator(".join-panel__code").InnerTextAsync()).Replace(" ", "");
+        Assert.Matches("^[A-HJKMNP-Z2-9]{6}$", code);
+        Assert.IsType<ClassResult.Created>(await site.Services.GetRequiredService<ClassAssignments>()
+            .AddAsync(hoa.Id, classId, new AssignmentForm(AssignmentKind.Lesson, Lesson, DueOn: new DateOnly(2099, 1, 31)), default));
+
+        // Three residents at 390×844 join by typing the code; the third has JavaScript off.
+        var residents = new List<(IPage Page, AppUser User)>();
+        foreach (var (name, javaScript) in new[] { ("Nguyễn Thị Lan", true), ("Trần Văn Bảy", true), ("Lê Thị Tư", false) })
+        {
+            var user = await AccountAsync(name);
+            var phone = await site.PhoneAsync(javaScript);
+            await phone.GotoAsync("/tham-gia");
+            await phone.GetByLabel("Mã lớp").FillAsync(JoinCodes.Format(code).ToLowerInvariant());
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Tìm lớp" }).ClickAsync();
+            await phone.WaitForURLAsync($"**/tham-gia/{code}");
+            await phone.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập" }).First.ClickAsync();
+            await SignInAsync(phone, user);
+            await phone.WaitForURLAsync($"**/tham-gia/{code}");
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Tham gia lớp" }).ClickAsync();
+            await Assertions.Expect(phone.Locator(".alert--success")).ToContainTextAsync("Bạn đã vào lớp");
+            residents.Add((phone, user));
+        }
+        await residents[2].Page.ScreenshotAsync(new() { Path = Shot("class-joined-no-js"), FullPage = true });
+
+        // Her grid, on the "Tiến độ" tab: the residents who joined appear without a reload. A tap before the
+        // circuit is connected does nothing (a slow machine), so she taps again, as a person would.
+        var rows = trainer.Locator(".grid tbody tr");
+        for (var tap = 0; tap < 20 && await rows.CountAsync() != 3; tap++)
+        {
+            await trainer.GetByRole(AriaRole.Tab, new() { Name = "Tiến độ" }).ClickAsync();
+            try { await Assertions.Expect(rows).ToHaveCountAsync(3, new() { Timeout = 3000 }); }
+            catch (PlaywrightException) { }
+        }
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+
+        var latencies = new List<double>();
+        foreach (var (phone, user) in residents)
+        {
+            await phone.GotoAsync($"/bai-hoc/{Lesson}");
+            var done = phone.WaitForURLAsync($"**/cua-toi/hoan-thanh/{Lesson}");
+            await phone.GetByRole(AriaRole.Button, new() { Name = "Tôi đã học xong bài này" }).ClickAsync();
+            await done;
+            var clock = Stopwatch.StartNew();
+            await Assertions.Expect(trainer.Locator($".grid tr[data-user='{user.Id}'] td").First).ToHaveClassAsync(
+                new System.Text.RegularExpressions.Regex("grid__cell--done"), new() { Timeout = 2000 });
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"grid update latency after the learner's page loaded: {string.Join(", ", latencies.Select(l => $"{l:F0} ms"))}");
+        await trainer.ScreenshotAsync(new() { Path = Shot("class-grid-390"), FullPage = true });
+
+        // The poster, as printed (A4 at 96 dpi), and the sign-in cards for residents without a phone.
+        var a4 = await site.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 794, Height = 1123 }, BaseURL = site.BaseUrl });
+        await a4.Context.AddCookiesAsync((await trainer.Context.CookiesAsync()).Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        await a4.GotoAsync($"/lop-hoc/{classId}/ap-phich");
+        await Assertions.Expect(a4.Locator(".poster__code")).ToHaveTextAsync(JoinCodes.Format(code));
+        await a4.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await a4.ScreenshotAsync(new() { Path = Shot("class-poster-a4"), FullPage = true });
+
+        await trainer.GetByRole(AriaRole.Tab, new() { Name = "Học viên" }).ClickAsync();
+        await trainer.GetByLabel("Danh sách họ tên").FillAsync("Nguyễn Văn Tư\nĐặng Thị Ánh Đào, 0912 345 678\nLê Thị Bảy\nPhạm Văn Năm\nHồ Thị Sáu\nVõ Văn Bảy\nTrương Thị Tám\nHuỳnh Văn Chín\nĐỗ Thị Mười");
+        await trainer.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
+        // Nine password hashes: seconds on a loaded machine, so wait for the cards as long as a person would.
+        await Assertions.Expect(trainer.Locator(".print-area .card")).ToHaveCountAsync(9, new() { Timeout = 60_000 });
+        await Assertions.Expect(trainer.Locator(".card__name").First).ToHaveTextAsync("Nguyễn Văn Tư");
+        await trainer.SetViewportSizeAsync(794, 1123);
+        await trainer.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+        await trainer.ScreenshotAsync(new() { Path = Shot("class-sign-in-cards-a4"), FullPage = true });
+    }
+}

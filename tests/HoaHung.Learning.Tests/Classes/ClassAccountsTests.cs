@@ -1,0 +1,112 @@
+using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Classes;
+using HoaHung.Learning.Tests.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HoaHung.Learning.Tests.Classes;
+
+/// <summary>Learner accounts a trainer creates for residents without a phone or e-mail, on each database provider.</summary>
+public abstract class ClassAccountsTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : ClassesSite
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private async Task<SignInResult> SignInAsync(string userName, string password)
+    {
+        using var scope = site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync(userName);
+        return await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().CheckPasswordSignInAsync(user!, password, lockoutOnFailure: false);
+    }
+
+    [Fact]
+    public async Task Pasted_names_become_learners_of_the_class_who_sign_in_once_with_a_temporary_password()
+    {
+        var accounts = site.Get<ClassAccounts>();
+        var hoa = await site.TrainerAsync();
+        var id = await site.ClassAsync(hoa);
+        var tag = AccountSeed.UniqueName("x")[1..7];
+        var phone = AccountSeed.UniquePhone();
+
+        var result = await accounts.CreateLearnersAsync(hoa.Id, id, $"Nguyễn Văn Tư{tag}\nLê Thị Bảy{tag}, {phone}\nNguyễn Văn Tư{tag}\n", None);
+
+        var created = Assert.IsType<BulkResult.Created>(result).Learners;
+        Assert.Equal(3, created.Count);
+        var baseName = LearnerList.BaseUserName($"Nguyễn Văn Tư{tag}");
+        Assert.Equal([baseName, LearnerList.BaseUserName($"Lê Thị Bảy{tag}"), baseName + "2"], created.Select(c => c.UserName));
+        Assert.All(created, c => Assert.Matches("^[a-z2-9]{5}-[a-z2-9]{5}$", c.TemporaryPassword));
+        Assert.DoesNotContain(created[0].TemporaryPassword, created[0].ToString());
+
+        foreach (var learner in created)
+        {
+            Assert.True((await SignInAsync(learner.UserName, learner.TemporaryPassword)).Succeeded);
+            var stored = await site.ReloadAsync(new AppUser { Id = learner.UserId });
+            Assert.True(stored.MustChangePassword);
+            Assert.Equal([Roles.Learner], await site.RolesOfAsync(stored));
+        }
+        Assert.Equal(phone, (await site.ReloadAsync(new AppUser { Id = created[1].UserId })).PhoneNumber);
+        var members = await site.WithDbAsync(db => db.Set<ClassMember>().Where(m => m.ClassId == id).ToListAsync());
+        Assert.Equal(created.Select(c => c.UserId).Order(), members.Select(m => m.UserId).Order());
+        Assert.All(members, m => Assert.Equal(hoa.Id, m.AddedById));
+    }
+
+    [Fact]
+    public async Task A_list_with_a_bad_line_creates_nothing_and_says_which_line()
+    {
+        var accounts = site.Get<ClassAccounts>();
+        var hoa = await site.TrainerAsync();
+        var other = await site.TrainerAsync("Anh Minh");
+        var id = await site.ClassAsync(hoa);
+        var before = await site.WithDbAsync(db => db.Users.CountAsync());
+
+        var result = await accounts.CreateLearnersAsync(hoa.Id, id, "Bà Tư\nÔng Sáu, 123\n", None);
+
+        Assert.Equal((2, LearnerList.PhoneInvalid), Assert.Single(Assert.IsType<BulkResult.Invalid>(result).Problems) is var p ? (p.Line, p.ReasonKey) : default);
+        Assert.Equal(before, await site.WithDbAsync(db => db.Users.CountAsync()));
+        // Another trainer is refused before the list is even looked at.
+        Assert.Equal(ClassReasons.NotAllowed, Assert.IsType<BulkResult.Refused>(await accounts.CreateLearnersAsync(other.Id, id, "Bà Tư", None)).ReasonKey);
+        Assert.Equal(before, await site.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_trainer_resets_passwords_only_of_learners_in_her_own_classes()
+    {
+        var accounts = site.Get<ClassAccounts>();
+        var hoa = await site.TrainerAsync();
+        var minh = await site.TrainerAsync("Anh Minh");
+        var mine = await site.ClassAsync(hoa);
+        var his = await site.ClassAsync(minh);
+        var lan = await site.MemberAsync(mine, "Bà Lan");
+        var ba = await site.MemberAsync(his, "Chị Ba");
+        var author = await site.UserAsync(AccountSeed.UniqueName("au"), "Tác giả", roles: Roles.Author);
+        Assert.IsType<JoinResult.Joined>(await site.Get<ClassJoining>().JoinAsync(author.Id,
+            await site.WithDbAsync(db => db.Set<Classroom>().Where(c => c.Id == mine).Select(c => c.JoinCode).FirstAsync()), None));
+
+        var (result, reset) = await accounts.ResetPasswordAsync(hoa.Id, mine, lan.Id, None);
+        Assert.IsType<ClassResult.Done>(result);
+        Assert.True((await SignInAsync(lan.UserName!, reset!.TemporaryPassword)).Succeeded);
+        Assert.False((await SignInAsync(lan.UserName!, AccountSeed.Password)).Succeeded);
+        Assert.True((await site.ReloadAsync(lan)).MustChangePassword);
+        Assert.DoesNotContain(reset.TemporaryPassword, reset.ToString());
+
+        // Not in her class (even through her own class id), staff, herself, or another trainer's class: refused.
+        Assert.Equal(ClassReasons.NotAMember, Reason(await accounts.ResetPasswordAsync(hoa.Id, mine, ba.Id, None)));
+        Assert.Equal(ClassReasons.NotAllowed, Reason(await accounts.ResetPasswordAsync(hoa.Id, his, ba.Id, None)));
+        Assert.Equal(ClassReasons.StaffAccount, Reason(await accounts.ResetPasswordAsync(hoa.Id, mine, author.Id, None)));
+        Assert.Equal(ClassReasons.NotAllowed, Reason(await accounts.ResetPasswordAsync(lan.Id, mine, lan.Id, None)));
+        Assert.True((await SignInAsync(ba.UserName!, AccountSeed.Password)).Succeeded);
+        Assert.True((await SignInAsync(author.UserName!, AccountSeed.Password)).Succeeded);
+        Assert.False((await site.ReloadAsync(ba)).MustChangePassword);
+    }
+
+    private static string Reason((ClassResult Result, PasswordReset? Reset) r)
+    {
+        Assert.Null(r.Reset);
+        return Assert.IsType<ClassResult.Refused>(r.Result).ReasonKey;
+    }
+}
+
+public sealed class ClassAccountsTestsOnSqlite(ClassesSqliteSite site) : ClassAccountsTests<ClassesSqliteSite>(site);
+
+public sealed class ClassAccountsTestsOnPostgres(ClassesPostgresSite site) : ClassAccountsTests<ClassesPostgresSite>(site);
