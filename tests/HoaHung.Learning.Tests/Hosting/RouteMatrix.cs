@@ -1,3 +1,4 @@
+using System.Globalization;
 using HoaHung.Learning.Tests.Infrastructure;
 using static HoaHung.Learning.Tests.Hosting.Answer;
 using static HoaHung.Learning.Tests.Hosting.Expect;
@@ -92,6 +93,20 @@ public static class RouteMatrix
         .. Page("/quan-tri", "/quan-tri", Staff(Role.Admin)),
         .. Page("/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung", Staff(Role.Admin)),
 
+        // Classes: the trainer's class, the learner is a member; trainers and admins only, and a
+        // trainer only her own classes (another trainer's: ClassesHttpTests). Joining and self-attendance are open:
+        // the page itself asks a signed-out visitor to sign in.
+        .. Page("/lop-hoc", "/lop-hoc", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/moi", "/lop-hoc/moi", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/{Id:int}", "/lop-hoc/{class}", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/{Id:int}/ap-phich", "/lop-hoc/{class}/ap-phich", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/buoi/{SessionId:int}/diem-danh", "/lop-hoc/buoi/{session}/diem-danh", Staff(Role.Trainer, Role.Admin)),
+        Get("/lop-hoc/{id:int}/bao-cao.csv", "/lop-hoc/{class}/bao-cao.csv", Staff(Role.Trainer, Role.Admin)),
+        Get("/lop-hoc/{id:int}/bao-cao.xlsx", "/lop-hoc/{class}/bao-cao.xlsx", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/tham-gia", "/tham-gia", Everyone(Ok)),
+        .. Page("/tham-gia/{Code}", "/tham-gia/{join}", Everyone(Ok)),
+        .. Page("/diem-danh/{SessionId:int}/{Code?}", "/diem-danh/{session}/ZZZZZZ", Everyone(Ok)),
+
         // Status pages, visited directly
         .. Page("/loi", "/loi", Everyone(NotFound)),
         .. Page("/khong-tim-thay", "/khong-tim-thay", Everyone(NotFound)),
@@ -136,5 +151,7 @@ public static class RouteMatrix
         .Replace("{topic}", RolesSite.Topic).Replace("{path}", RolesSite.Path).Replace("{lesson}", RolesSite.Tutorial)
         .Replace("{quiz}", RolesSite.QuizLesson).Replace("{attempt}", site.AttemptId.ToString("N"))
         .Replace("{finished}", site.FinishedAttemptId.ToString("N"))
+        .Replace("{class}", site.ClassId.ToString(CultureInfo.InvariantCulture)).Replace("{join}", site.JoinCode)
+        .Replace("{session}", site.ClassSessionId.ToString(CultureInfo.InvariantCulture))
         .Replace("{code}", site.CertificateCode).Replace("{media}", site.MediaFile);
 }

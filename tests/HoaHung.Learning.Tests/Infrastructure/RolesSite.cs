@@ -1,4 +1,5 @@
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Classes;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Progress;
@@ -68,6 +69,13 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
     /// <summary>The learner's certificate code (public: anyone may verify it).</summary>
     public string CertificateCode { get; private set; } = "";
 
+    /// <summary>The trainer's class (the learner is a member), its join code and one of its sessions.</summary>
+    public int ClassId { get; private set; }
+
+    public string JoinCode { get; private set; } = "";
+
+    public int ClassSessionId { get; private set; }
+
     /// <summary>The stored file name of the tutorial's picture.</summary>
     public string MediaFile { get; private set; } = "";
 
@@ -120,6 +128,14 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
             db.Add(new Certificate { Code = CertificateCode, UserId = learner.Id, PathId = pathId, DisplayName = learner.DisplayName,
                 PathTitle = "Lộ trình", IssuedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
+            var trainer = all[Role.Trainer].Item1!;
+            var created = await sp.GetRequiredService<Classrooms>().CreateAsync(trainer.Id, new ClassForm("Lớp VNeID", "Khu phố 5", null), CancellationToken.None);
+            ClassId = Assert.IsType<ClassResult.Created>(created).Id;
+            JoinCode = await db.Set<Classroom>().Where(c => c.Id == ClassId).Select(c => c.JoinCode).SingleAsync();
+            Assert.IsType<JoinResult.Joined>(await sp.GetRequiredService<ClassJoining>().JoinAsync(learner.Id, JoinCode, CancellationToken.None));
+            var session = await sp.GetRequiredService<ClassSchedule>().AddSessionAsync(trainer.Id, ClassId,
+                new SessionForm(ClassTime.Today(TimeProvider.System), new TimeOnly(8, 0)), CancellationToken.None);
+            ClassSessionId = Assert.IsType<ClassResult.Created>(session).Id;
             var key = await db.Set<MediaAsset>().Where(m => m.Kind == MediaKind.Image).Select(m => new { m.StorageKey, m.FallbackExtension }).FirstAsync();
             MediaFile = $"{key.StorageKey}.{key.FallbackExtension}";
         }
