@@ -102,7 +102,8 @@ public static class OutputCaching
     /// <summary>
     /// An anonymous page sent whole (200, no cookie set, no caching rule of its own) tells browsers and proxies they
     /// may keep it for <see cref="BrowserSeconds"/>, varying by cookie (language and text size are cookies, and a
-    /// reader who signs in sends another). Run as the response starts, fresh or replayed from the output cache.
+    /// reader who signs in sends another) and, as the output cache does, by enhanced navigation. Run as the response
+    /// starts, fresh or replayed from the output cache.
     /// </summary>
     private static Task MarkPublic(object state)
     {
@@ -110,7 +111,7 @@ public static class OutputCaching
         if (response.StatusCode == StatusCodes.Status200OK && response.Headers.CacheControl.Count == 0 && response.Headers.SetCookie.Count == 0)
         {
             response.Headers.CacheControl = $"public, max-age={BrowserSeconds}";
-            response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Cookie");
+            response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Cookie, Blazor-Enhanced-Nav");
         }
         return Task.CompletedTask;
     }
