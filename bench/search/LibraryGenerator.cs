@@ -137,6 +137,19 @@ internal static class LibraryGenerator
             var dir = Path.Combine(root, "lessons", slug);
             Directory.CreateDirectory(dir);
             File.WriteAllText(Path.Combine(dir, "index.md"), md.ToString());
+            if (type == "quiz") // a quiz lesson is refused without its questions
+                File.WriteAllText(Path.Combine(dir, "quiz.yml"), $$"""
+                    title: Kiểm tra nhanh — {{obj}}
+                    pass_mark: 70
+                    questions:
+                      - type: single
+                        text: Khi {{action.ToLowerInvariant()}} {{obj}}, bạn làm gì trước tiên?
+                        explanation: Đọc kỹ hướng dẫn trước; mã OTP không bao giờ đưa cho người khác.
+                        options:
+                          - text: Đọc kỹ hướng dẫn trên màn hình
+                            correct: true
+                          - text: Gửi mã OTP cho người lạ
+                    """);
         }
     }
 

@@ -38,10 +38,10 @@ var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<str
 var services = new ServiceCollection()
     .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)
         .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)) // a fresh PostgreSQL database logs its missing history table
-    .AddLearningData(config, dataDir)
+    .AddLearningData(new DatabaseOptions { Provider = provider }, config, dataDir)
     .AddCatalog()
     .AddMedia(o => o.Root = Path.Combine(dataDir, "media"))
-    .AddSearch(config);
+    .AddSearch(new DatabaseOptions { Provider = provider });
 var real = services.Last(d => d.ServiceType == typeof(ISearchIndex));
 services.Add(ServiceDescriptor.Scoped<ISearchIndex>(sp => new TimedIndex((ISearchIndex)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!))));
 await using var root = services.BuildServiceProvider();

@@ -1,4 +1,5 @@
 using HoaHung.Learning.Search;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.SearchBench;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HoaHung.Learning.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -59,6 +60,19 @@ public sealed partial class Users
     }
 
     private Task ReloadAsync() => table?.ReloadServerData() ?? Task.CompletedTask;
+
+    /// <summary>Teams are for staff: authors write for their khu phố team, reviewers and admins may belong to one.</summary>
+    private static bool IsStaff(UserRow user) => user.Roles.Any(r => r is Roles.Author or Roles.Reviewer or Roles.Admin or Roles.Trainer);
+
+    private async Task SetTeamAsync(UserRow user, string? team)
+    {
+        var result = await Administration.SetTeamAsync(actorId, user.Id, string.IsNullOrEmpty(team) ? null : team, CancellationToken.None);
+        if (result is AdminResult.Refused refused)
+            Snackbar.Add(S[refused.ReasonKey] is { ResourceNotFound: false } own ? own : L[refused.ReasonKey], Severity.Warning);
+        else
+            Snackbar.Add(S["Team.Done", user.DisplayName], Severity.Success);
+        await ReloadAsync();
+    }
 
     private static string SignInName(UserRow user) => user.IsPhone ? SignInNames.FormatPhone(user.UserName) : user.UserName;
 

@@ -18,6 +18,7 @@ using HoaHung.Learning.Web.Classes;
 using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Progress;
+using HoaHung.Learning.Web.Studio;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -42,7 +43,11 @@ public static class HostingExtensions
             .AddAccounts()
             .AddProgress(config)
             .AddQuizzes()
-            .AddMedia(o => o.Root = site.MediaDirectory)
+            .AddMedia(o =>
+            {
+                config.GetSection(MediaOptions.Section).Bind(o); // App:Media:MaxVideoBytes and the other limits
+                o.Root = site.MediaDirectory;
+            })
             .AddSearch(database)
             .AddClassesWeb();
 
@@ -53,7 +58,8 @@ public static class HostingExtensions
             .AddCatalogSync(config)
             .AddSiteLocalization()
             .AddSiteCompression()
-            .AddSitePages();
+            .AddSitePages()
+            .AddSiteStudio();
         return builder;
     }
 
@@ -163,10 +169,12 @@ public static class HostingExtensions
         app.MapSearchApi();
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
+        app.MapStudioUploads();
         app.MapClasses();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .Add(StaticPageState.NoneForStaticPages);
         return app;
     }
 }

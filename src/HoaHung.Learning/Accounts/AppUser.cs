@@ -15,6 +15,13 @@ public sealed class AppUser : IdentityUser
     /// <summary>The khu phố she lives in, one of <see cref="AccountsOptions.Neighbourhoods"/>; optional.</summary>
     public string? Neighbourhood { get; set; }
 
+    /// <summary>
+    /// Staff only: the khu phố tech team ("Tổ công nghệ số cộng đồng") she writes for, one of
+    /// <see cref="AccountsOptions.Neighbourhoods"/> (each khu phố has one team). An author edits her own lessons and
+    /// her team's (Studio.StudioAccess); set by an admin.
+    /// </summary>
+    public string? Team { get; set; }
+
     /// <summary>Set when staff gave her a temporary password: she must choose her own at next sign-in.</summary>
     public bool MustChangePassword { get; set; }
     public DateTime? LastSignInAt { get; set; }

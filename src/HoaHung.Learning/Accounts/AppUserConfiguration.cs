@@ -9,6 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(100);
         b.Property(u => u.Neighbourhood).HasMaxLength(100);
+        b.Property(u => u.Team).HasMaxLength(100);
         b.HasIndex(u => u.PhoneNumber);
     }
 }

@@ -25,6 +25,7 @@ public sealed class PersonalData(UserManager<AppUser> users, IEnumerable<IPerson
                 email = user.Email,
                 displayName = user.DisplayName,
                 neighbourhood = user.Neighbourhood,
+                team = user.Team,
                 createdAt = user.CreatedAt,
                 lastSignInAt = user.LastSignInAt,
                 roles = await users.GetRolesAsync(user),

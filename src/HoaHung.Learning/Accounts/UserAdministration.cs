@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Accounts;
 
@@ -18,6 +19,7 @@ public sealed class UserAdministration(
     IDbContextFactory<LearningDbContext> contexts,
     AccountSessions sessions,
     TimeProvider clock,
+    IOptions<AccountsOptions> accounts,
     ILogger<UserAdministration> log)
 {
     /// <summary>A newest-first page of users, filtered by role, neighbourhood and a search on name, username or phone.</summary>
@@ -30,6 +32,8 @@ public sealed class UserAdministration(
                 && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
         if (!string.IsNullOrWhiteSpace(query.Neighbourhood))
             users = users.Where(u => u.Neighbourhood == query.Neighbourhood);
+        if (!string.IsNullOrWhiteSpace(query.Team))
+            users = users.Where(u => u.Team == query.Team);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var ids = await MatchingIdsAsync(users, query.Search, ct);
@@ -40,7 +44,7 @@ public sealed class UserAdministration(
         var size = Math.Clamp(query.PageSize, 1, UserQuery.MaxPageSize);
         var page = await users.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id)
             .Skip(Math.Max(0, query.Page) * size).Take(size)
-            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Neighbourhood, u.LockoutEnd, u.MustChangePassword, u.CreatedAt, u.LastSignInAt })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Neighbourhood, u.LockoutEnd, u.MustChangePassword, u.CreatedAt, u.LastSignInAt, u.Team })
             .ToListAsync(ct);
 
         // One query for the roles of the whole page, not one per user.
@@ -53,7 +57,7 @@ public sealed class UserAdministration(
 
         var now = clock.GetUtcNow();
         var rows = page.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, u.Neighbourhood,
-                roles[u.Id].OrderBy(r => RoleOrder(r)).ToList(), u.LockoutEnd > now, u.MustChangePassword, u.CreatedAt, u.LastSignInAt))
+                roles[u.Id].OrderBy(r => RoleOrder(r)).ToList(), u.LockoutEnd > now, u.MustChangePassword, u.CreatedAt, u.LastSignInAt, u.Team))
             .ToList();
         return new UserPage(rows, total);
     }
@@ -83,6 +87,27 @@ public sealed class UserAdministration(
                 return Failed("set roles", c.Actor, c.User);
             log.LogInformation("Admin {ActorId} ({Actor}) set the roles of {UserId} ({User}) to {Roles} (added {Added}, removed {Removed})",
                 c.Actor.Id, c.Actor.UserName, c.User.Id, c.User.UserName, string.Join(",", wanted.OrderBy(RoleOrder)), string.Join(",", add), string.Join(",", remove));
+            return AdminResult.Ok;
+        }, ct);
+
+    /// <summary>
+    /// Puts a staff member in one of the ward's khu phố teams (<see cref="AccountsOptions.Neighbourhoods"/>), or in
+    /// none with null. Her team decides which lessons she may edit in the studio.
+    /// </summary>
+    public Task<AdminResult> SetTeamAsync(string actorId, string userId, string? team, CancellationToken ct) =>
+        AsAdminAsync(actorId, userId, async c =>
+        {
+            var wanted = string.IsNullOrWhiteSpace(team) ? null : accounts.Value.Neighbourhoods.FirstOrDefault(n => n == team.Trim());
+            if (!string.IsNullOrWhiteSpace(team) && wanted is null)
+                return new AdminResult.Refused(AdminReasons.UnknownTeam);
+            if (c.User.Team == wanted)
+                return AdminResult.Ok;
+            var before = c.User.Team;
+            c.User.Team = wanted;
+            if (!(await c.Users.UpdateAsync(c.User)).Succeeded)
+                return Failed("set the team", c.Actor, c.User);
+            log.LogInformation("Admin {ActorId} ({Actor}) moved {UserId} ({User}) from team {Before} to {Team}",
+                c.Actor.Id, c.Actor.UserName, c.User.Id, c.User.UserName, before ?? "(none)", wanted ?? "(none)");
             return AdminResult.Ok;
         }, ct);
 

@@ -1,7 +1,8 @@
 namespace HoaHung.Learning.Accounts;
 
 /// <summary>What the admin asks the user list for. <see cref="Page"/> counts from 0.</summary>
-public sealed record UserQuery(string? Search = null, string? Role = null, string? Neighbourhood = null, int Page = 0, int PageSize = 25)
+public sealed record UserQuery(string? Search = null, string? Role = null, string? Neighbourhood = null, int Page = 0, int PageSize = 25,
+    string? Team = null)
 {
     public const int MaxPageSize = 100;
 }
@@ -16,7 +17,8 @@ public sealed record UserRow(
     bool IsLocked,
     bool MustChangePassword,
     DateTime CreatedAt,
-    DateTime? LastSignInAt)
+    DateTime? LastSignInAt,
+    string? Team = null)
 {
     public bool IsPhone => UserName.Length > 0 && char.IsAsciiDigit(UserName[0]);
 }
@@ -53,4 +55,5 @@ public static class AdminReasons
     public const string LockSelf = "Admin.Refused.LockSelf";
     public const string OwnPassword = "Admin.Refused.OwnPassword";
     public const string Failed = "Admin.Refused.Failed";
+    public const string UnknownTeam = "Admin.Refused.UnknownTeam";
 }

@@ -31,6 +31,12 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         b.Property(l => l.Type).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.Level).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.Version).IsConcurrencyToken();
+        b.Property(l => l.Team).HasMaxLength(100);
+        b.HasIndex(l => l.AuthorId);
+        b.HasIndex(l => l.Team);
+        // No foreign key to AspNetUsers: adding one makes SQLite rebuild the table, which drops its search triggers.
+        // Deleting an account clears it instead (Studio.StudioPersonalData).
+        b.Property(l => l.AuthorId).HasMaxLength(100);
         b.HasOne(l => l.Topic).WithMany(t => t.Lessons).HasForeignKey(l => l.TopicId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(l => l.Revisions).WithOne(r => r.Lesson).HasForeignKey(r => r.LessonId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(l => l.PublishedRevision).WithMany().HasForeignKey(l => l.PublishedRevisionId).OnDelete(DeleteBehavior.Restrict);

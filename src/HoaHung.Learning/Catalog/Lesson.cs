@@ -57,6 +57,14 @@ public sealed class Lesson
     public DateTime? PublishedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Who owns the lesson in the studio: the author who created it there and her khu phố team (copied at creation,
+    /// so a later change of team does not move her lessons). Both are null for imported lessons, which only reviewers
+    /// and admins edit (Studio.StudioAccess).
+    /// </summary>
+    public string? AuthorId { get; set; }
+    public string? Team { get; set; }
+
     /// <summary>Optimistic concurrency token, changed on every save.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 

@@ -81,6 +81,19 @@ public sealed class LessonMarkdown(ILogger<LessonMarkdown>? logger = null)
         return references;
     }
 
+    /// <summary>For each local picture the body shows, the first description (alt text) it is given: "buoc-1.png" → "Màn hình…".</summary>
+    public IReadOnlyDictionary<string, string> ImageDescriptions(string markdown)
+    {
+        var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Parse(InputScreen.Clean(markdown)) is not { } document) return descriptions;
+        foreach (var image in document.Descendants<LinkInline>().Where(link => link.IsImage))
+        {
+            if (MediaTarget.From(image.Url) is MediaTarget.LocalImage local && InlineText.Of(image).Trim() is { Length: > 0 } alt)
+                descriptions.TryAdd(local.Path, alt);
+        }
+        return descriptions;
+    }
+
     /// <summary>The captions file the README pairs with a body video: "quet-ma.mp4" → "quet-ma.vi.vtt".</summary>
     public static string CaptionsPathFor(string videoPath) => MediaTarget.CaptionsPathFor(videoPath);
 

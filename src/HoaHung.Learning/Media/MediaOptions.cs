@@ -5,6 +5,9 @@ namespace HoaHung.Learning.Media;
 /// <summary>Limits and settings of the media pipeline (docs/architecture.md §6). Set by <see cref="MediaModule.AddMedia"/>.</summary>
 public sealed class MediaOptions
 {
+    /// <summary>Configuration section of the limits (<c>App:Media:MaxVideoBytes</c>, …); <see cref="Root"/> is not read from it.</summary>
+    public const string Section = "App:Media";
+
     /// <summary>Absolute folder of the stored files; the composition root sets it from <c>AppOptions.MediaDirectory</c>.</summary>
     public string Root { get; set; } = "";
 
@@ -23,7 +26,8 @@ public sealed class MediaOptions
     /// <summary>Widths of the WebP renditions. Only widths not wider than the (oriented) source are made; at least one always is.</summary>
     public int[] ImageWidths { get; set; } = [360, 720, 1080];
 
-    public long MaxVideoBytes { get; set; } = 200L * 1024 * 1024;
+    /// <summary>Largest accepted video: 300 MB holds about 20 minutes of a phone's 720p recording, the longest a lesson needs.</summary>
+    public long MaxVideoBytes { get; set; } = 300L * 1024 * 1024;
 
     public long MaxCaptionsBytes { get; set; } = 512 * 1024;
 

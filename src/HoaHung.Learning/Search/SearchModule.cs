@@ -9,13 +9,11 @@ public static class SearchModule
     /// <summary>The index of the database provider (as <see cref="DataModule"/> registers it), the search service, and the index check at start.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services, DatabaseOptions database)
     {
+        services.AddSingleton<SearchHeads>();
         if (database.Provider == DatabaseProvider.Postgres)
             services.AddScoped<ISearchIndex, PostgresSearchIndex>();
         else
-        {
-            services.AddSingleton<SqliteSearchHeads>();
             services.AddScoped<ISearchIndex, SqliteSearchIndex>();
-        }
         services.AddScoped<LessonSearch>();
         services.AddHostedService<SearchIndexAtStart>();
         return services;

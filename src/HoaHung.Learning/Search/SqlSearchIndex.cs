@@ -12,10 +12,11 @@ using Microsoft.Extensions.Logging;
 namespace HoaHung.Learning.Search;
 
 /// <summary>
-/// What both providers share: reading published lessons into index rows, the ranking rules and the
+/// What both providers share: reading published lessons into index rows, the ranking (in memory, over
+/// <see cref="SearchHeads"/>: the database only matches words and says how relevant the text is) and the
 /// plumbing of raw SQL on the request's own connection. Each provider supplies its SQL.
 /// </summary>
-internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown markdown, ILogger logger) : ISearchIndex
+internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown markdown, SearchHeads heads, ILogger logger) : ISearchIndex
 {
     /// <summary>Plain text beyond this is not indexed (a PostgreSQL tsvector holds at most 1 MB).</summary>
     internal const int MaxIndexedText = 100_000;
@@ -102,48 +103,67 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     protected abstract string CountSql { get; }
     protected abstract string InsertSql { get; }
 
-    /// <summary>The ranked page of ids with the total and the plain text of the page's lessons.</summary>
-    protected abstract Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct);
+    /// <summary>Selects id, topic_id, type, minutes, title, head, exact of every indexed lesson (<see cref="SearchHeads"/>).</summary>
+    protected abstract string HeadsSql { get; }
+
+    /// <summary>Selects id and text relevance (lower is better) of every lesson matching <c>@match</c>.</summary>
+    protected abstract string MatchSql { get; }
+
+    /// <summary>The full-text query of the words (all of them, or any when not <see cref="IndexQuery.MatchAll"/>), the last as a prefix.</summary>
+    protected abstract string Match(IndexQuery query);
+
+    /// <summary>Selects id and plain text of the lessons whose ids are given (integers, written into the SQL).</summary>
+    protected abstract string PlainSql(string ids);
+
+    /// <summary>
+    /// The ranked page of ids with the total and the plain text of the page's lessons: the index matches, the rule
+    /// of <see cref="Needles.Score"/> ranks in memory (score, exact words, text relevance, id), filters apply on the
+    /// heads. Three round trips whatever the number of matches: the heads' version, the match, the page's text.
+    /// </summary>
+    private Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct) =>
+        WithCommandAsync(async cmd =>
+        {
+            var known = await heads.GetAsync(cmd, HeadsSql, ct);
+            var needles = Needles.Of(query.Terms);
+            var ranked = new List<(int Id, int Score, int Exact, double Relevance)>();
+            cmd.Parameters.Clear();
+            cmd.CommandText = MatchSql;
+            Add(cmd, "@match", Match(query));
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    if (!known.TryGetValue(reader.GetInt32(0), out var h) || !PassesFilters(query, h.TopicId, h.Type, h.Minutes))
+                        continue;
+                    var (score, exact) = needles.Score(h.Title, h.Text, h.Exact);
+                    ranked.Add((h.Id, score, exact, Convert.ToDouble(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+            ranked.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
+                : a.Exact != b.Exact ? b.Exact.CompareTo(a.Exact)
+                : a.Relevance != b.Relevance ? a.Relevance.CompareTo(b.Relevance)
+                : a.Id.CompareTo(b.Id));
+            var page = ranked.Skip(query.Skip).Take(query.Take).Select(r => r.Id).ToList();
+            if (page.Count == 0)
+                return new IndexPage([], ranked.Count);
+
+            cmd.Parameters.Clear();
+            cmd.CommandText = PlainSql(string.Join(',', page));
+            var plain = new Dictionary<int, string>(page.Count);
+            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                    plain[reader.GetInt32(0)] = reader.GetString(1);
+            }
+            return new IndexPage(page.Select(id => new IndexHit(id, plain.GetValueOrDefault(id, ""))).ToList(), ranked.Count);
+        }, ct);
 
     // ---- shared ranking pieces ----
 
     /// <summary>
-    /// The ranking score over the short fields (title, tags, summary), where a lesson says what it is about:
-    /// 8 for every query word found there (whole word; the last one, being typed, as a prefix), 4 for every
-    /// two query words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not
-    /// "đăng nhập"), 2 for every query word in the title. Body text only counts through the index's relevance,
-    /// so a title match always ranks above a body match. The exact score (a tie-breaker) counts words typed
-    /// with diacritics found as typed. Reads the columns <c>title</c> (" folded title ") and <c>head</c>
-    /// (" title | tags | summary ", folded) and <c>exact</c>; <paramref name="contains"/> renders
-    /// "column contains needle" as 0 or 1.
+    /// The ranking rule over the short fields (title, tags, summary), where a lesson says what it is about: what it
+    /// looks for is " word " (the last word " word", a prefix, being typed), " word word", and the exact words.
     /// </summary>
-    protected static (string Rank, string Exact) Scores(IndexQuery query, DbCommand cmd, Func<string, string, string> contains)
-    {
-        var needles = Needles.Of(query.Terms);
-        var coverage = new StringBuilder("0");
-        var inTitle = new StringBuilder("0");
-        for (var i = 0; i < needles.Words.Length; i++)
-        {
-            Add(cmd, $"@w{i}", needles.Words[i]);
-            coverage.Append($" + {contains("head", $"@w{i}")}");
-            inTitle.Append($" + {contains("title", $"@w{i}")}");
-        }
-        var pairs = new StringBuilder("0");
-        for (var i = 0; i < needles.Pairs.Length; i++)
-        {
-            Add(cmd, $"@pair{i}", needles.Pairs[i]);
-            pairs.Append($" + {contains("head", $"@pair{i}")}");
-        }
-        var exact = new StringBuilder("0");
-        for (var i = 0; i < needles.Exact.Count; i++)
-        {
-            Add(cmd, $"@ex{i}", needles.Exact[i]);
-            exact.Append($" + {contains("exact", $"@ex{i}")}");
-        }
-        return ($"8 * ({coverage}) + 4 * ({pairs}) + 2 * ({inTitle})", exact.ToString());
-    }
-
-    /// <summary>What <see cref="Scores"/> looks for: " word " (the last word " word", a prefix), " word word", and the exact words.</summary>
     protected sealed record Needles(string[] Words, string[] Pairs, IReadOnlyList<string> Exact)
     {
         public static Needles Of(SearchTerms terms)
@@ -156,7 +176,14 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
                 terms.Exact);
         }
 
-        /// <summary><see cref="Scores"/> computed in memory, for one lesson.</summary>
+        /// <summary>
+        /// 8 for every query word found in the head (whole word; the last one as a prefix), 4 for every two query
+        /// words found side by side there (Vietnamese words are often two syllables: "đăng ký" is not "đăng nhập"),
+        /// 2 for every query word in the title. Body text only counts through the index's relevance, so a title
+        /// match always ranks above a body match. The exact score (a tie-breaker) counts words typed with
+        /// diacritics found as typed. <paramref name="title"/> is " folded title ", <paramref name="head"/>
+        /// " title | tags | summary ", folded.
+        /// </summary>
         public (int Score, int Exact) Score(string title, string head, string exact)
         {
             int coverage = 0, inTitle = 0, pairs = 0, exactWords = 0;
@@ -184,30 +211,6 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
             LessonLength.Long => minutes > 15,
             _ => true,
         };
-
-    /// <summary>Topic, type and length filters on the index's own columns.</summary>
-    protected static string Filters(IndexQuery query, DbCommand cmd, string prefix)
-    {
-        var sql = new StringBuilder();
-        if (query.TopicId is { } topic)
-        {
-            Add(cmd, "@topic", topic);
-            sql.Append($" AND {prefix}topic_id = @topic");
-        }
-        if (query.Type is { } type)
-        {
-            Add(cmd, "@type", type.ToString());
-            sql.Append($" AND {prefix}type = @type");
-        }
-        sql.Append(query.Length switch
-        {
-            LessonLength.Short => $" AND {prefix}minutes <= 5",
-            LessonLength.Medium => $" AND {prefix}minutes BETWEEN 6 AND 15",
-            LessonLength.Long => $" AND {prefix}minutes > 15",
-            _ => "",
-        });
-        return sql.ToString();
-    }
 
     // ---- plumbing ----
 

@@ -8,12 +8,11 @@ namespace HoaHung.Learning.Search;
 /// <summary>
 /// SQLite, three tables keyed by lesson id (migration SearchIndex): <c>lesson_search</c>, a contentless FTS5 index
 /// over folded title, tags, summary and body (bm25 weights 10, 5, 3, 1); <c>lesson_search_docs</c>, the few short
-/// columns ranking and filters read for every match (held in memory, see <see cref="SqliteSearchHeads"/>);
-/// <c>lesson_search_text</c>, the plain text read only for the snippets of the page shown. Ranking is the rule of
-/// <see cref="SqlSearchIndex.Scores"/>, computed in memory; the shared HTTP tests hold both providers to it.
+/// columns ranking and filters read for every match (held in memory, see <see cref="SearchHeads"/>);
+/// <c>lesson_search_text</c>, the plain text read only for the snippets of the page shown.
 /// </summary>
-internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown markdown, SqliteSearchHeads cache, ILogger<SqliteSearchIndex> logger)
-    : SqlSearchIndex(db, markdown, logger)
+internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown markdown, SearchHeads heads, ILogger<SqliteSearchIndex> logger)
+    : SqlSearchIndex(db, markdown, heads, logger)
 {
     // Also in the migration. A migration that rebuilds the Lessons table (SQLite's way to alter a column) drops
     // its triggers, so they are re-created at every start.
@@ -48,50 +47,15 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
 
     protected override Task PrepareAsync(CancellationToken ct) => ExecuteAsync(Triggers, ct);
 
-    protected override Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct) =>
-        WithCommandAsync(async cmd =>
-        {
-            var heads = await cache.GetAsync(cmd, ct);
-            var needles = Needles.Of(query.Terms);
-            var ranked = new List<(int Id, int Score, int Exact, double Relevance)>();
-            cmd.Parameters.Clear();
-            cmd.CommandText = "SELECT rowid, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) FROM lesson_search WHERE lesson_search MATCH @match";
-            Add(cmd, "@match", Match(query));
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    if (!heads.TryGetValue(reader.GetInt32(0), out var h) || !PassesFilters(query, h.TopicId, h.Type, h.Minutes))
-                        continue;
-                    var (score, exact) = needles.Score(h.Title, h.Text, h.Exact);
-                    ranked.Add((h.Id, score, exact, reader.GetDouble(1)));
-                }
-            }
-            // The order of PostgresSearchIndex's SQL: score, exact, relevance (bm25: lower is better), id.
-            ranked.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
-                : a.Exact != b.Exact ? b.Exact.CompareTo(a.Exact)
-                : a.Relevance != b.Relevance ? a.Relevance.CompareTo(b.Relevance)
-                : a.Id.CompareTo(b.Id));
-            var page = ranked.Skip(query.Skip).Take(query.Take).Select(r => r.Id).ToList();
-            if (page.Count == 0)
-                return new IndexPage([], ranked.Count);
-
-            cmd.Parameters.Clear();
-            cmd.CommandText = $"SELECT id, plain FROM lesson_search_text WHERE id IN ({string.Join(',', page)})"; // integers
-            var plain = new Dictionary<int, string>(page.Count);
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                    plain[reader.GetInt32(0)] = reader.GetString(1);
-            }
-            return new IndexPage(page.Select(id => new IndexHit(id, plain.GetValueOrDefault(id, ""))).ToList(), ranked.Count);
-        }, ct);
+    protected override string HeadsSql => "SELECT id, topic_id, type, minutes, title, head, exact FROM lesson_search_docs";
+    protected override string MatchSql => "SELECT rowid, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) FROM lesson_search WHERE lesson_search MATCH @match";
+    protected override string PlainSql(string ids) => $"SELECT id, plain FROM lesson_search_text WHERE id IN ({ids})";
 
     /// <summary>
     /// An FTS5 query of quoted words ("a" "b" "c"* — all words; or joined by OR). Words are folded, so only letters
     /// and digits: nothing a person types can become FTS5 syntax.
     /// </summary>
-    private static string Match(IndexQuery query)
+    protected override string Match(IndexQuery query)
     {
         var sb = new StringBuilder();
         var words = query.Terms.Words;

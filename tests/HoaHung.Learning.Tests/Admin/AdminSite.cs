@@ -8,7 +8,8 @@ namespace HoaHung.Learning.Tests.Admin;
 /// The site with an empty library and the test-only sign-in door (<see cref="TestDoors"/>): the real sign-in pages
 /// are built separately and are not what these tests test.
 /// </summary>
-public abstract class AdminSite(DatabaseProvider provider) : SiteFactory(provider, TestEnvironment.NewTempDirectory("hh-empty"))
+public abstract class AdminSite(DatabaseProvider provider, string? contentDirectory = null)
+    : SiteFactory(provider, contentDirectory ?? TestEnvironment.NewTempDirectory("hh-empty"))
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

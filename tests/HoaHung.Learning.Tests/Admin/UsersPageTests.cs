@@ -36,7 +36,7 @@ public sealed class UsersPageTests(EmptySqliteSite site) : IClassFixture<EmptySq
 
         Assert.Equal("Người dùng", page.Find("h1").TextContent.Trim());
         Assert.Equal("Tìm theo tên, tên đăng nhập hoặc số điện thoại", page.Find(".admin-users__search label").TextContent.Trim());
-        Assert.Equal(["Họ tên", "Tên đăng nhập / Số điện thoại", "Khu phố", "Vai trò", "Trạng thái", "Thao tác"],
+        Assert.Equal(["Họ tên", "Tên đăng nhập / Số điện thoại", "Khu phố", "Vai trò", "Tổ", "Trạng thái", "Thao tác"],
             page.FindAll(".admin-users__table thead th").Select(th => th.TextContent.Trim()));
     }
 
@@ -150,5 +150,24 @@ public sealed class UsersPageTests(EmptySqliteSite site) : IClassFixture<EmptySq
 
         page.WaitForAssertion(() => Assert.Contains("Bạn không thể tự bỏ quyền Quản trị của mình.", page.Markup));
         Assert.Contains(Roles.Admin, await site.RolesOfAsync(me));
+    }
+
+    [Fact]
+    public async Task An_admin_puts_an_author_in_her_khu_pho_team_and_learners_get_no_team_choice()
+    {
+        var author = await site.UserAsync(AccountSeed.UniqueName("tacgia"), "Lê Văn Minh", roles: Roles.Author);
+        var learner = await site.UserAsync(AccountSeed.UniqueName("hocvien"), "Trần Thị Học");
+        var (ctx, page) = await OpenAsync();
+        await using var _ = ctx;
+        Search(page, "Lê Văn Minh");
+        page.WaitForAssertion(() => RowOf(page, "Lê Văn Minh"));
+
+        RowOf(page, "Lê Văn Minh").QuerySelector(".user-row__team-select")!.Change("Khu phố 5");
+
+        page.WaitForAssertion(() => Assert.Contains("Đã xếp Lê Văn Minh vào tổ mới.", page.Markup));
+        Assert.Equal("Khu phố 5", (await site.ReloadAsync(author)).Team);
+        Search(page, "Trần Thị Học");
+        page.WaitForAssertion(() => Assert.Null(RowOf(page, "Trần Thị Học").QuerySelector(".user-row__team-select")));
+        Assert.Null((await site.ReloadAsync(learner)).Team);
     }
 }

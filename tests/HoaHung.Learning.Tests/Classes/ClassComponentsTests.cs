@@ -20,18 +20,23 @@ public sealed class ClassComponents : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        foreach (var type in new[] { typeof(ClassGrid), typeof(ClassActivity), typeof(ClassAttendance), typeof(QuizStatistics) })
+        Services.AddSingleton(site.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountsOptions>>());
+        foreach (var type in new[] { typeof(ClassGrid), typeof(ClassActivity), typeof(ClassAttendance), typeof(QuizStatistics),
+                     typeof(Classrooms), typeof(ClassSchedule), typeof(ClassAssignments) })
             Services.AddSingleton(type, site.Services.GetRequiredService(type));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }
+
+    /// <summary>What the snackbars say (after <see cref="RenderInProviders"/>).</summary>
+    public IRenderedComponent<MudSnackbarProvider>? Snackbars { get; private set; }
 
     public IRenderedComponent<TComponent> RenderInProviders<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>> parameters)
         where TComponent : IComponent
     {
         Render<MudPopoverProvider>();
         Render<MudDialogProvider>();
-        Render<MudSnackbarProvider>();
+        Snackbars = Render<MudSnackbarProvider>();
         return Render(parameters);
     }
 }

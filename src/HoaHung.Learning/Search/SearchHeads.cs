@@ -3,12 +3,13 @@ using System.Data.Common;
 namespace HoaHung.Learning.Search;
 
 /// <summary>
-/// The short columns of <c>lesson_search_docs</c> (what ranking and filters read) held in memory, one copy per
-/// process, reloaded when <c>lesson_search_state.version</c> moves (a trigger moves it on every change, whichever
-/// process made it: the site, or an <c>import-content</c> run beside it). With them, ranking a query costs the
-/// FTS5 match and a few string searches per matching lesson instead of a table lookup per matching lesson.
+/// The short columns of the index (what ranking and filters read: topic, type, minutes, padded title, head, exact)
+/// held in memory, one copy per process, reloaded when <c>lesson_search_state.version</c> moves. A trigger moves it
+/// on every change of the index, whichever process made it: this instance, another one, or an
+/// <c>import-content</c> run beside it. With them, ranking a query costs the full-text match and a few string
+/// searches per matching lesson instead of reading and scoring each matching row in the database.
 /// </summary>
-internal sealed class SqliteSearchHeads
+internal sealed class SearchHeads
 {
     internal sealed record Head(int Id, int TopicId, string Type, int Minutes, string Title, string Text, string Exact);
 
@@ -16,7 +17,8 @@ internal sealed class SqliteSearchHeads
 
     private Snapshot? current;
 
-    public async Task<IReadOnlyDictionary<int, Head>> GetAsync(DbCommand cmd, CancellationToken ct)
+    /// <param name="headsSql">Selects id, topic_id, type, minutes, title, head, exact of every indexed lesson.</param>
+    public async Task<IReadOnlyDictionary<int, Head>> GetAsync(DbCommand cmd, string headsSql, CancellationToken ct)
     {
         cmd.CommandText = "SELECT version FROM lesson_search_state WHERE id = 1";
         cmd.Parameters.Clear();
@@ -27,7 +29,7 @@ internal sealed class SqliteSearchHeads
 
         // Stamped with the version read before loading: a change made meanwhile only causes one more reload.
         var heads = new Dictionary<int, Head>(snapshot?.Heads.Count ?? 256);
-        cmd.CommandText = "SELECT id, topic_id, type, minutes, title, head, exact FROM lesson_search_docs";
+        cmd.CommandText = headsSql;
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
