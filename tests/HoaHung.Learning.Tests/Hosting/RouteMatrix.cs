@@ -107,6 +107,13 @@ public static class RouteMatrix
         .. Page("/tham-gia/{Code}", "/tham-gia/{join}", Everyone(Ok)),
         .. Page("/diem-danh/{SessionId:int}/{Code?}", "/diem-danh/{session}/ZZZZZZ", Everyone(Ok)),
 
+        // Studio (authors, reviewers, admins; which lesson each may edit: StudioAuthorizationTests). An upload
+        // without the page's antiforgery token is refused after the same authorization.
+        .. Page("/soan-bai", "/soan-bai", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        .. Page("/soan-bai/moi", "/soan-bai/moi", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        .. Page("/soan-bai/{Slug}", "/soan-bai/{lesson}", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        .. Upload("anh"), .. Upload("video"), .. Upload("phu-de"), .. Upload("thay"),
+
         // Status pages, visited directly
         .. Page("/loi", "/loi", Everyone(NotFound)),
         .. Page("/khong-tim-thay", "/khong-tim-thay", Everyone(NotFound)),
@@ -142,6 +149,12 @@ public static class RouteMatrix
         new("POST", pattern, url, new Expect(r => get.For(r) is { Status: 302 } redirect && (redirect == SignIn || redirect == Denied) ? redirect : BadRequest)),
     ];
 
+    private static RouteRow[] Upload(string kind) =>
+    [
+        Post($"/soan-bai/tai-len/{{lessonId:int}}/{kind}", $"/soan-bai/tai-len/{{lessonId}}/{kind}",
+            new(r => r == Role.Anonymous ? SignIn : r is Role.Author or Role.Reviewer or Role.Admin ? BadRequest : Denied)),
+    ];
+
     private static RouteRow Get(string pattern, string url, Expect expect) => new("GET", pattern, url, expect);
 
     private static RouteRow Post(string pattern, string url, Expect expect, string? Form = null) => new("POST", pattern, url, expect, Form);
@@ -153,5 +166,6 @@ public static class RouteMatrix
         .Replace("{finished}", site.FinishedAttemptId.ToString("N"))
         .Replace("{class}", site.ClassId.ToString(CultureInfo.InvariantCulture)).Replace("{join}", site.JoinCode)
         .Replace("{session}", site.ClassSessionId.ToString(CultureInfo.InvariantCulture))
+        .Replace("{lessonId}", site.TutorialId.ToString(CultureInfo.InvariantCulture))
         .Replace("{code}", site.CertificateCode).Replace("{media}", site.MediaFile);
 }

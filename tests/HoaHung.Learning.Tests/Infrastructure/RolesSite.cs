@@ -76,6 +76,9 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
 
     public int ClassSessionId { get; private set; }
 
+    /// <summary>The tutorial's lesson id (the studio's upload endpoints take it).</summary>
+    public int TutorialId { get; private set; }
+
     /// <summary>The stored file name of the tutorial's picture.</summary>
     public string MediaFile { get; private set; } = "";
 
@@ -123,6 +126,7 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
                 .SetProperty(a => a.ScorePercent, 0).SetProperty(a => a.Passed, false));
             var second = await quizzes.StartAsync(QuizLesson, Learner.Account(learner.Id), CancellationToken.None);
             AttemptId = Assert.IsType<StartResult.Started>(second).AttemptId;
+            TutorialId = await db.Lessons.Where(l => l.Slug == Tutorial).Select(l => l.Id).SingleAsync();
             var pathId = await db.LearningPaths.Where(p => p.Slug == Path).Select(p => p.Id).SingleAsync();
             CertificateCode = Certificate.NewCode();
             db.Add(new Certificate { Code = CertificateCode, UserId = learner.Id, PathId = pathId, DisplayName = learner.DisplayName,
