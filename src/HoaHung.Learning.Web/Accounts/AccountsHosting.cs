@@ -2,7 +2,7 @@ using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Web.Layout;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoaHung.Learning.Web.Accounts;
 
@@ -38,13 +38,13 @@ public static class AccountsHosting
             .AddDefaultTokenProviders()
             .AddPasswordValidator<PasswordRules>()
             .AddClaimsPrincipalFactory<AccountClaims>();
-        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
-        {
-            o.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedSignIns;
-            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
-        });
-        // A temporary password set by staff, or a deleted account, ends other sessions within minutes.
+        // Passwords are hashed and checked in NFC; wrong ones are slowed (SignInThrottle), never answered by a lockout
+        // a stranger could cause. Only staff lock an account (LockoutEnd, UserAdministration).
+        services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<AppUser>, NfcPasswordHasher>());
+        services.AddSingleton<SignInDevices>();
+        // Sessions are checked on every request (SessionValidation); the stamp validator refreshes roles and name.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddSessionValidation(config);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
@@ -57,6 +57,7 @@ public static class AccountsHosting
             o.ExpireTimeSpan = TimeSpan.FromDays(30);
             o.SlidingExpiration = true;
             o.AccessDeniedPath = SiteLinks.AccessDenied;
+            o.EventsType = typeof(SessionCookieEvents);
         });
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();

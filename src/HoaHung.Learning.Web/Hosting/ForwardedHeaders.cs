@@ -7,28 +7,65 @@ namespace HoaHung.Learning.Web.Hosting;
 /// <summary>
 /// Behind a reverse proxy the client's address and scheme come from <c>X-Forwarded-For</c>/<c>-Proto</c> — but only
 /// when the request comes from a proxy named in <c>App:KnownProxies</c> or <c>App:KnownNetworks</c>; from anyone else
-/// the headers are ignored, so a client cannot rotate them to escape the per-address rate limits.
+/// the headers are ignored, so a client cannot rotate them to escape the per-address rate limits. This holds even
+/// with <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> (whose own middleware would believe anyone): the options are
+/// set after it, to the configured proxies or to nothing at all.
 /// </summary>
 internal static class ForwardedHeaders
 {
+    public static IServiceCollection AddTrustedForwardedHeaders(this IServiceCollection services)
+    {
+        services.AddOptions<ForwardedHeadersOptions>().PostConfigure<IOptions<AppOptions>>((options, app) =>
+        {
+            var site = app.Value;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            options.AllowedHosts.Clear();
+            if (site.KnownProxies.Count == 0 && site.KnownNetworks.Count == 0)
+            {
+                // Both lists empty would mean "believe everyone": believe no header instead.
+                options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None;
+                return;
+            }
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = 1;
+            foreach (var proxy in site.KnownProxies)
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            foreach (var network in site.KnownNetworks)
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
+        return services;
+    }
+
     public static IApplicationBuilder UseTrustedForwardedHeaders(this WebApplication app)
     {
         var site = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
         if (site.KnownProxies.Count == 0 && site.KnownNetworks.Count == 0)
-            return app;
-        var options = new ForwardedHeadersOptions
         {
-            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
-            ForwardLimit = 1,
-        };
-        options.KnownProxies.Clear();
-        options.KnownIPNetworks.Clear();
-        foreach (var proxy in site.KnownProxies)
-            options.KnownProxies.Add(IPAddress.Parse(proxy));
-        foreach (var network in site.KnownNetworks)
-            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            app.Logger.LogInformation("Forwarded headers are ignored: no App:KnownProxies or App:KnownNetworks; the client address is the connection's");
+            return app;
+        }
         app.Logger.LogInformation("Forwarded headers are trusted from {Proxies} {Networks}",
             string.Join(", ", site.KnownProxies), string.Join(", ", site.KnownNetworks));
-        return app.UseForwardedHeaders(options);
+        return app.UseForwardedHeaders();
+    }
+
+    /// <summary>Says at start where absolute links (certificates, QR codes, shared links) take their host from.</summary>
+    public static void LogPublicAddress(this WebApplication app)
+    {
+        var site = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(site.PublicBaseUrl))
+        {
+            app.Logger.LogInformation("Absolute links use App:PublicBaseUrl {PublicBaseUrl}", site.PublicBaseUrl);
+            return;
+        }
+        var hosts = app.Configuration["AllowedHosts"];
+        if (string.IsNullOrWhiteSpace(hosts) || hosts.Trim() == "*")
+            app.Logger.LogWarning("App:PublicBaseUrl is not set and AllowedHosts is '*': absolute links follow any Host header a client sends. " +
+                "Set App:PublicBaseUrl, or AllowedHosts to the site's host names (deploy/README.md)");
+        else
+            app.Logger.LogInformation("App:PublicBaseUrl is not set: absolute links follow the Host header, accepted only when it is one of AllowedHosts {AllowedHosts}",
+                hosts);
     }
 }

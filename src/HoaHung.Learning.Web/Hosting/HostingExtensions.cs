@@ -54,6 +54,7 @@ public static class HostingExtensions
 
         services.AddSiteAccounts(config)
             .AddSiteRateLimits(config)
+            .AddTrustedForwardedHeaders()
             .AddSiteOutputCache(config)
             .AddCatalogSync(config)
             .AddSiteLocalization()
@@ -142,6 +143,7 @@ public static class HostingExtensions
     public static WebApplication UseLearningSite(this WebApplication app)
     {
         app.UseTrustedForwardedHeaders();
+        app.LogPublicAddress();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(SiteLinks.ErrorPage, createScopeForErrors: true);

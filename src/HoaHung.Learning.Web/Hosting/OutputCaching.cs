@@ -92,10 +92,32 @@ public static class OutputCaching
             {
                 context.AllowCacheLookup = false;
                 context.AllowCacheStorage = false;
+                return ValueTask.CompletedTask;
             }
+            context.HttpContext.Response.OnStarting(MarkPublic, context.HttpContext.Response);
             return ValueTask.CompletedTask;
         }
     }
+
+    /// <summary>
+    /// An anonymous page sent whole (200, no cookie set, no caching rule of its own) tells browsers and proxies they
+    /// may keep it for <see cref="BrowserSeconds"/>, varying by cookie (language and text size are cookies, and a
+    /// reader who signs in sends another) and, as the output cache does, by enhanced navigation. Run as the response
+    /// starts, fresh or replayed from the output cache.
+    /// </summary>
+    private static Task MarkPublic(object state)
+    {
+        var response = (HttpResponse)state;
+        if (response.StatusCode == StatusCodes.Status200OK && response.Headers.CacheControl.Count == 0 && response.Headers.SetCookie.Count == 0)
+        {
+            response.Headers.CacheControl = $"public, max-age={BrowserSeconds}";
+            response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, "Cookie, Blazor-Enhanced-Nav");
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How long a browser or proxy may keep an anonymous public page (<c>Cache-Control: public, max-age</c>).</summary>
+    public const int BrowserSeconds = 300;
 
     private sealed class OutputCacheEviction(IOutputCacheStore store) : ICatalogChanged
     {

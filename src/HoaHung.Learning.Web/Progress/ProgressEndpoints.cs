@@ -3,6 +3,7 @@ using System.Globalization;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Web.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Web.Progress;
@@ -49,18 +50,46 @@ public static class ProgressEndpoints
 
         group.MapPost("/video", async (string slug, HttpContext ctx, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, CancellationToken ct) =>
         {
-            if (!ctx.Request.HasFormContentType)
-                return Results.BadRequest();
-            var form = await ctx.Request.ReadFormAsync(ct);
+            if (await ReadBeaconAsync(ctx.Request, ct) is not { } form)
+                return Results.StatusCode(ctx.Request.ContentLength > MaxBeaconBytes ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
             if (!TryParseSeconds(form["position"], out var position) || !TryParseSeconds(form["duration"], out var duration))
                 return Results.BadRequest();
             if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
-            var completed = await progress.SaveVideoPositionAsync(session.Learner, lesson.Id, position, duration, ct);
+            var completed = await progress.SaveVideoPositionAsync(session.Learner, lesson, position, duration, ct);
             return Results.Json(new { completed });
         }).AddEndpointFilter<SameOriginFilter>();
 
         return app;
+    }
+
+    /// <summary>The video beacon is two short numbers: a bigger body is not from the site's script.</summary>
+    internal const int MaxBeaconBytes = 4096;
+
+    private static readonly FormOptions BeaconForm = new()
+    {
+        BufferBody = false,
+        ValueCountLimit = 16,
+        KeyLengthLimit = 64,
+        ValueLengthLimit = 256,
+        MultipartBodyLengthLimit = MaxBeaconBytes,
+        MultipartHeadersLengthLimit = 1024,
+        MultipartHeadersCountLimit = 4,
+    };
+
+    /// <summary>The beacon's form, read within small limits; null when it is missing, too big or malformed (never throws for a body).</summary>
+    internal static async Task<IFormCollection?> ReadBeaconAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || request.ContentLength > MaxBeaconBytes)
+            return null;
+        try
+        {
+            return await new FormFeature(request, BeaconForm).ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null; // no multipart boundary, a part cut short, too many or too long values, NUL characters
+        }
     }
 
     /// <summary>Whole seconds between 0 and 24 hours, from what a video element reports (e.g. "93.4").</summary>

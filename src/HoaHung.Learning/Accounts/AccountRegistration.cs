@@ -1,4 +1,3 @@
-using HoaHung.Learning.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ public abstract record RegistrationResult
 public sealed class AccountRegistration(UserManager<AppUser> users, IOptions<AccountsOptions> options, TimeProvider clock,
     ILogger<AccountRegistration> log)
 {
-    public const int MaxDisplayName = 100;
+    public const int MaxDisplayName = DisplayNames.MaxLength;
 
     /// <summary>Every problem with the request, by form field; empty when an account can be created.</summary>
     public async Task<Dictionary<string, string>> ValidateAsync(SignUpRequest request)
@@ -31,9 +30,9 @@ public sealed class AccountRegistration(UserManager<AppUser> users, IOptions<Acc
             errors["Name"] = nameError;
         else if (await users.FindByNameAsync(name!) is not null)
             errors["Name"] = isPhone ? "Account.PhoneTaken" : "Account.UserNameTaken";
-        var displayName = TextCleaning.OneLine(request.DisplayName);
-        if (displayName.Length < 2 || displayName.Length > MaxDisplayName)
-            errors["DisplayName"] = "Account.DisplayNameInvalid";
+        var (displayName, displayNameError) = DisplayNames.Normalize(request.DisplayName);
+        if (displayNameError is not null)
+            errors["DisplayName"] = displayNameError;
         var neighbourhood = request.Neighbourhood?.Trim();
         if (!string.IsNullOrEmpty(neighbourhood) && !options.Value.Neighbourhoods.Contains(neighbourhood))
             errors["Neighbourhood"] = "Account.NeighbourhoodInvalid";
@@ -48,7 +47,7 @@ public sealed class AccountRegistration(UserManager<AppUser> users, IOptions<Acc
         if (errors.Count > 0)
             return new RegistrationResult.Refused(errors);
         var (name, isPhone, _) = SignInNames.Normalize(request.Name);
-        var displayName = TextCleaning.OneLine(request.DisplayName);
+        var displayName = DisplayNames.Normalize(request.DisplayName).Name!;
         var neighbourhood = string.IsNullOrWhiteSpace(request.Neighbourhood) ? null : request.Neighbourhood.Trim();
 
         ct.ThrowIfCancellationRequested();

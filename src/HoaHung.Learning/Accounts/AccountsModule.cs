@@ -11,9 +11,15 @@ public static class AccountsModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AccountRegistration>()
             .AddScoped<AccountSetup>()
-            .AddScoped<PersonalData>();
+            .AddScoped<PersonalData>()
+            .AddScoped<SignInAttempts>();
+        services.AddSingleton<SignInThrottle>();
         // A singleton that opens a scope per operation: safe to hold in an Interactive Server circuit.
         services.AddSingleton<UserAdministration>();
+        // Checked on every signed-in request: singletons, with a context per operation and an in-memory cache.
+        services.AddSingleton<SessionCache>()
+            .AddSingleton<AccountSessions>();
+        services.TryAddSingleton<ISessionBroadcast, NoSessionBroadcast>();
         return services;
     }
 }

@@ -14,11 +14,16 @@ public sealed class AccountsOptions
     [MinLength(1)]
     public List<string> Neighbourhoods { get; set; } = [.. Enumerable.Range(1, 41).Select(i => $"Khu phố {i}")];
 
-    /// <summary>Failed sign-ins before an account is locked, and for how long.</summary>
+    /// <summary>
+    /// Wrong passwords allowed from one browser (or one address) for one account before each further try must wait,
+    /// 1 s, 2 s, 4 s… (<see cref="SignInThrottle"/>). Nothing locks an account: a stranger cannot lock a resident out.
+    /// </summary>
     [Range(3, 20)]
-    public int MaxFailedSignIns { get; set; } = 5;
+    public int FreeFailedSignIns { get; set; } = 5;
+
+    /// <summary>The longest wait between two tries after many wrong passwords from the same browser or address.</summary>
     [Range(1, 1440)]
-    public int LockoutMinutes { get; set; } = 15;
+    public int MaxSignInDelayMinutes { get; set; } = 15;
 }
 
 /// <summary>The first administrator, read once at start when no admin exists (<c>App:Admin</c>).</summary>

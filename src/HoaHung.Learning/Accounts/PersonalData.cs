@@ -8,8 +8,8 @@ namespace HoaHung.Learning.Accounts;
 /// A learner's rights over her data (Decree 13/2023 on personal data protection): a copy of all of it, and
 /// deletion of her account, after which only anonymous aggregates remain.
 /// </summary>
-public sealed class PersonalData(UserManager<AppUser> users, IEnumerable<IPersonalDataOwner> owners, TimeProvider clock,
-    ILogger<PersonalData> log)
+public sealed class PersonalData(UserManager<AppUser> users, IEnumerable<IPersonalDataOwner> owners, AccountSessions sessions,
+    TimeProvider clock, ILogger<PersonalData> log)
 {
     /// <summary>Everything the site holds about her, as one JSON-ready object.</summary>
     public async Task<Dictionary<string, object?>> ExportAsync(string userId, CancellationToken ct)
@@ -47,6 +47,8 @@ public sealed class PersonalData(UserManager<AppUser> users, IEnumerable<IPerson
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
             throw new InvalidOperationException($"Could not delete {userId}: {string.Join(", ", result.Errors.Select(e => e.Code))}");
+        // Her other browsers are signed out on every instance (their rows went with the account).
+        await sessions.EndAllAsync(userId, ct);
         log.LogInformation("Account {UserId} deleted by its owner", userId);
         return true;
     }

@@ -17,6 +17,7 @@ namespace HoaHung.Learning.Accounts;
 public sealed class UserAdministration(
     IServiceScopeFactory scopes,
     IDbContextFactory<LearningDbContext> contexts,
+    AccountSessions sessions,
     TimeProvider clock,
     IOptions<AccountsOptions> accounts,
     ILogger<UserAdministration> log)
@@ -123,12 +124,12 @@ public sealed class UserAdministration(
             c.User.LockoutEnabled = true;
             c.User.LockoutEnd = clock.GetUtcNow().AddYears(100);
             c.User.AccessFailedCount = 0;
-            // A new stamp ends her sessions at the next cookie validation instead of letting them run on.
+            // A new stamp, and her sessions end on every instance once this commits (AsAdminAsync).
             if (!(await c.Users.UpdateSecurityStampAsync(c.User)).Succeeded)
                 return Failed("lock", c.Actor, c.User);
             log.LogInformation("Admin {ActorId} ({Actor}) locked {UserId} ({User})", c.Actor.Id, c.Actor.UserName, c.User.Id, c.User.UserName);
             return AdminResult.Ok;
-        }, ct);
+        }, ct, endsSessions: true);
 
     public Task<AdminResult> UnlockAsync(string actorId, string userId, CancellationToken ct) =>
         AsAdminAsync(actorId, userId, async c =>
@@ -160,10 +161,11 @@ public sealed class UserAdministration(
             log.LogInformation("Admin {ActorId} ({Actor}) set a temporary password for {UserId} ({User})",
                 c.Actor.Id, c.Actor.UserName, c.User.Id, c.User.UserName);
             return new AdminResult.PasswordSet(password);
-        }, ct);
+        }, ct, endsSessions: true);
 
+    /// <param name="endsSessions">The change ends the user's sessions: done after the commit, on every instance.</param>
     private async Task<AdminResult> AsAdminAsync(string actorId, string userId,
-        Func<Change, Task<AdminResult>> change, CancellationToken ct)
+        Func<Change, Task<AdminResult>> change, CancellationToken ct, bool endsSessions = false)
     {
         ct.ThrowIfCancellationRequested();
         await using var scope = scopes.CreateAsyncScope();
@@ -182,8 +184,11 @@ public sealed class UserAdministration(
         var db = scope.ServiceProvider.GetRequiredService<LearningDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await change(new Change(users, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), actor, user));
-        if (result is not AdminResult.Refused)
-            await transaction.CommitAsync(ct);
+        if (result is AdminResult.Refused)
+            return result;
+        await transaction.CommitAsync(ct);
+        if (endsSessions)
+            await sessions.EndAllAsync(user.Id, ct);
         return result;
     }
 

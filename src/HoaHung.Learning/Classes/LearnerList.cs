@@ -38,15 +38,15 @@ public static class LearnerList
                 break;
             }
             var cut = raw.LastIndexOfAny([',', ';', '\t']);
-            var name = ClassText.Line(cut < 0 ? raw : raw[..cut]);
+            var (name, nameError) = DisplayNames.Normalize(cut < 0 ? raw : raw[..cut]);
             var phoneText = cut < 0 ? null : raw[(cut + 1)..].Trim();
             string? phone = null;
             if (!string.IsNullOrEmpty(phoneText) && (phone = SignInNames.NormalizePhone(phoneText)) is null)
                 problems.Add(new LineProblem(i + 1, shown, PhoneInvalid));
-            else if (!ClassText.IsName(name, 2, AccountRegistration.MaxDisplayName))
+            else if (nameError is not null)
                 problems.Add(new LineProblem(i + 1, shown, NameInvalid));
             else
-                learners.Add(new LearnerLine(i + 1, name, phone));
+                learners.Add(new LearnerLine(i + 1, name!, phone));
         }
         if (learners.Count == 0 && problems.Count == 0)
             problems.Add(new LineProblem(0, "", Empty));

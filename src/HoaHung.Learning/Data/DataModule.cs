@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HoaHung.Learning.Data;
 
@@ -62,6 +63,12 @@ public static class DataModule
         {
             configure(o);
             o.AddInterceptors(sp.GetServices<IInterceptor>());
+            // A unique key taken between a check and an insert (a double tap, two instances) is an expected race its
+            // caller handles: EF's own messages about the failed save are Information, not errors. A failure nobody
+            // handles still reaches the exception handler (or its background service) and is logged as an error there.
+            o.ConfigureWarnings(w => w.Log(
+                (CoreEventId.SaveChangesFailed, LogLevel.Information),
+                (RelationalEventId.CommandError, LogLevel.Information)));
         });
         services.AddSingleton<IDbContextFactory<LearningDbContext>>(sp =>
             new FactoryOf<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));

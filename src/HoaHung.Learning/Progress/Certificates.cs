@@ -1,3 +1,4 @@
+using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,9 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock, IQuiz
         var earned = candidates.Where(p => p.Lessons.All(l => CertificateRule.Counts(l, Of(l.LessonId)))).ToList();
         if (earned.Count == 0)
             return [];
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
+        var stored = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(ct);
+        // A name saved before names were cleaned prints without its invisible or direction-changing characters.
+        var name = DisplayNames.Normalize(stored).Name ?? stored;
         var now = clock.GetUtcNow().UtcDateTime;
         var issued = new List<CertificateCard>();
         foreach (var path in earned)

@@ -67,10 +67,14 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         }
     }
 
-    /// <summary>Saves where she stopped in the video; having watched <see cref="WatchedShare"/> of it completes the lesson.</summary>
-    public async Task<bool> SaveVideoPositionAsync(Learner learner, int lessonId, int seconds, int duration, CancellationToken ct)
+    /// <summary>
+    /// Saves where she stopped in the video; having watched <see cref="WatchedShare"/> of it completes the lesson —
+    /// except a quiz lesson, which only passing its quiz completes. True when the lesson is now completed.
+    /// </summary>
+    public async Task<bool> SaveVideoPositionAsync(Learner learner, LessonCard lesson, int seconds, int duration, CancellationToken ct)
     {
-        var watched = IsWatched(seconds, duration);
+        var lessonId = lesson.Id;
+        var watched = lesson.Type != LessonType.Quiz && IsWatched(seconds, duration);
         if (!watched && learner.UserId is { } watching)
         {
             buffer.VideoAt(watching, lessonId, seconds, clock.GetUtcNow().UtcDateTime); // a position every few seconds: no write each time

@@ -123,23 +123,6 @@ public abstract class AccountsHttpTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        var phone = NewPhone();
-        await new Visitor(site).SignUpAsync(phone);
-        var visitor = new Visitor(site);
-        for (var i = 0; i < 5; i++)
-            await visitor.SignInAsync(phone, $"sai mật khẩu lần {i}");
-
-        var (response, doc) = await visitor.SignInAsync(phone);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("tạm khóa", doc.Text(".alert"));
-        Assert.Null(visitor.Cookie("hh.auth"));
-        Assert.True((await FindAsync(phone))!.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10));
-    }
-
-    [Fact]
     public async Task A_temporary_password_from_staff_must_be_replaced_before_anything_else()
     {
         var phone = NewPhone();

@@ -15,12 +15,15 @@ public sealed class Visitor
     private readonly HttpClient client;
     private readonly string origin = Origin;
 
-    public Visitor(SiteFactory site, CookieContainer? cookies = null)
+    /// <param name="peer">The client address the requests come from (a site with <see cref="TestDoors"/> only).</param>
+    public Visitor(SiteFactory site, CookieContainer? cookies = null, string? peer = null)
     {
         site.EnsureAvailable();
         this.site = site;
         Cookies = cookies ?? new CookieContainer();
         client = site.CreateDefaultClient(new Uri(Origin), new CookieContainerHandler(Cookies));
+        if (peer is not null)
+            client.DefaultRequestHeaders.Add(TestDoors.PeerHeader, peer);
     }
 
     /// <summary>A browser talking to a site in another process (<see cref="SiteProcess"/>); the cookies may be shared with another visitor.</summary>

@@ -63,7 +63,7 @@ public abstract class StudioSite(DatabaseProvider provider, ContentFolder conten
         var cookies = new List<string>();
         if (user is not null)
         {
-            cookies.Add(await SignInAsync(user));
+            cookies.Add(await this.SignInAsync(user));
             using var scope = Services.CreateScope();
             var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
             var tokens = scope.ServiceProvider.GetRequiredService<IAntiforgery>()

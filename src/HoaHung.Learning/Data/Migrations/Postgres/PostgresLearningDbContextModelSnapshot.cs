@@ -22,6 +22,32 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HoaHung.Learning.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountSession");
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -108,6 +134,26 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Accounts.SessionsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SessionsVersion");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Catalog.CatalogVersion", b =>
@@ -1366,6 +1412,15 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Accounts.AccountSession", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Catalog.Lesson", b =>

@@ -17,6 +17,32 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HoaHung.Learning.Accounts.AccountSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountSession");
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Accounts.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -103,6 +129,26 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Accounts.SessionsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SessionsVersion");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 1L
+                        });
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Catalog.CatalogVersion", b =>
@@ -1327,6 +1373,15 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Accounts.AccountSession", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Catalog.Lesson", b =>

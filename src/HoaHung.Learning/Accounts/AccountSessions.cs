@@ -1,0 +1,116 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using HoaHung.Learning.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace HoaHung.Learning.Accounts;
+
+/// <summary>
+/// Starts, checks and ends signed-in sessions (<see cref="AccountSession"/>, docs/architecture.md §6). A check is
+/// answered from this instance's <see cref="SessionCache"/> and asks the database only on a miss; ending a session
+/// deletes its row, evicts it here, bumps <see cref="SessionsVersion"/> (which every instance polls) and tells the
+/// other instances at once through <see cref="ISessionBroadcast"/> (Redis, when configured). A singleton with a
+/// context per operation: it runs for every signed-in request, and its writes never join a caller's transaction.
+/// </summary>
+public sealed class AccountSessions(
+    IDbContextFactory<LearningDbContext> contexts,
+    SessionCache cache,
+    ISessionBroadcast broadcast,
+    TimeProvider clock,
+    ILogger<AccountSessions> log)
+{
+    /// <summary>A session unused for longer than a sign-in cookie lives (30 days, sliding) can never be used again.</summary>
+    public static readonly TimeSpan Unused = TimeSpan.FromDays(31);
+
+    private static readonly TimeSpan SeenResolution = TimeSpan.FromDays(1);
+
+    /// <summary>A new session for the account; its id goes into the sign-in cookie.</summary>
+    public async Task<string> StartAsync(string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.Add(new AccountSession { Id = id, UserId = userId, CreatedAt = now, LastSeenAt = now });
+        await db.SaveChangesAsync(ct);
+        // Her sessions whose cookies expired long ago (browsers closed, phones lost) go now rather than never.
+        var stale = now - Unused;
+        await db.Set<AccountSession>().Where(s => s.UserId == userId && s.LastSeenAt < stale).ExecuteDeleteAsync(ct);
+        return id;
+    }
+
+    /// <summary>The session's account and the security stamp it must carry; null when the session ended (or never was).</summary>
+    public async ValueTask<SessionCheck?> CheckAsync(string sessionId, CancellationToken ct)
+    {
+        if (cache.TryGet(sessionId, out var known))
+            return known;
+        var readAt = cache.Generation;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Set<AccountSession>().AsNoTracking().Where(s => s.Id == sessionId)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s.UserId, u.SecurityStamp, s.LastSeenAt })
+            .FirstOrDefaultAsync(ct);
+        var check = row is null ? null : new SessionCheck(row.UserId, row.SecurityStamp);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row is not null && row.LastSeenAt < now - SeenResolution)
+            await db.Set<AccountSession>().Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
+        cache.Set(sessionId, check, readAt);
+        return check;
+    }
+
+    /// <summary>Ends one session (signing out): a copy of its cookie is refused from now on, on every instance.</summary>
+    public async Task EndAsync(string sessionId, CancellationToken ct)
+    {
+        cache.Forget(sessionId);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Set<AccountSession>().Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
+        await AnnounceAsync(db, sessionId, null, ct);
+        cache.Forget(sessionId);
+    }
+
+    /// <summary>Ends every session of an account (password changed, account locked or deleted), on every instance.</summary>
+    public async Task EndAllAsync(string userId, CancellationToken ct)
+    {
+        cache.ForgetUser(userId);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var ended = await db.Set<AccountSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+        await AnnounceAsync(db, null, userId, ct);
+        cache.ForgetUser(userId);
+        log.LogInformation("Ended all {Count} sessions of {UserId}", ended, userId);
+    }
+
+    /// <summary>Removes the sessions nobody can use any more (their cookies have expired).</summary>
+    public async Task<int> PurgeUnusedAsync(CancellationToken ct)
+    {
+        var stale = clock.GetUtcNow().UtcDateTime - Unused;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<AccountSession>().Where(s => s.LastSeenAt < stale).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>The number every instance polls; it changes whenever a session ends.</summary>
+    public async Task<long> VersionAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Set<SessionsVersion>().AsNoTracking().Where(v => v.Id == SessionsVersion.SingletonId).Select(v => v.Value).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task AnnounceAsync(LearningDbContext db, string? sessionId, string? userId, CancellationToken ct)
+    {
+        await db.Set<SessionsVersion>().Where(v => v.Id == SessionsVersion.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), ct);
+        await broadcast.EndedAsync(sessionId, userId, ct);
+    }
+}
+
+/// <summary>
+/// Tells the other instances at once that a session (<c>sessionId</c>) or every session of an account (<c>userId</c>)
+/// ended; the web host sends it over Redis when <c>ConnectionStrings:Redis</c> is set. Without it the other instances
+/// notice <see cref="SessionsVersion"/> within seconds.
+/// </summary>
+public interface ISessionBroadcast
+{
+    Task EndedAsync(string? sessionId, string? userId, CancellationToken ct);
+}
+
+internal sealed class NoSessionBroadcast : ISessionBroadcast
+{
+    public Task EndedAsync(string? sessionId, string? userId, CancellationToken ct) => Task.CompletedTask;
+}

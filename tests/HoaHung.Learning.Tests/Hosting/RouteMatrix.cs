@@ -1,0 +1,171 @@
+using System.Globalization;
+using HoaHung.Learning.Tests.Infrastructure;
+using static HoaHung.Learning.Tests.Hosting.Answer;
+using static HoaHung.Learning.Tests.Hosting.Expect;
+
+namespace HoaHung.Learning.Tests.Hosting;
+
+/// <summary>What a request gets: a status and, for a redirect, where it goes (a path prefix).</summary>
+public readonly record struct Answer(int Status, string? Location = null)
+{
+    public static readonly Answer Ok = new(200);
+    public static readonly Answer NoContent = new(204);
+    public static readonly Answer BadRequest = new(400);
+    public static readonly Answer Forbidden = new(403);
+    public static readonly Answer NotFound = new(404);
+    public static readonly Answer Conflict = new(409);
+    /// <summary>Sent to the sign-in page (not signed in).</summary>
+    public static readonly Answer SignIn = new(302, "/tai-khoan/dang-nhap");
+    /// <summary>Sent to the access-denied page (signed in, without the role).</summary>
+    public static readonly Answer Denied = new(302, "/tai-khoan/khong-co-quyen");
+
+    public static Answer RedirectTo(string path) => new(302, path);
+
+    public override string ToString() => Location is null ? Status.ToString() : $"{Status}→{Location}";
+}
+
+/// <summary>The expected answer for each kind of visitor.</summary>
+public sealed class Expect(Func<Role, Answer> answer)
+{
+    public Answer For(Role role) => answer(role);
+
+    public static Expect Everyone(Answer a) => new(_ => a);
+
+    /// <summary>Any account gets <paramref name="a"/>; an anonymous visitor is sent to sign in.</summary>
+    public static Expect SignedIn(Answer a) => new(r => r == Role.Anonymous ? SignIn : a);
+
+    /// <summary>Only the given kinds of staff; other accounts are denied; an anonymous visitor is sent to sign in.</summary>
+    public static Expect Staff(params Role[] allowed) => new(r => r == Role.Anonymous ? SignIn : allowed.Contains(r) ? Ok : Denied);
+
+    /// <summary>Something only <see cref="Role.Learner"/> owns (her quiz attempt): she gets <paramref name="owner"/>, everyone else <paramref name="others"/>.</summary>
+    public static Expect Owner(Answer owner, Answer others) => new(r => r == Role.Learner ? owner : others);
+
+    public Expect But(Role role, Answer a) => new(r => r == role ? a : For(r));
+}
+
+/// <summary>
+/// One route (as the app maps it: its pattern and method) with a URL that reaches it and the answer each kind of
+/// visitor must get. <c>Url</c> may use the placeholders of <see cref="RouteMatrix.Resolve"/>.
+/// </summary>
+public sealed record RouteRow(string Method, string Pattern, string Url, Expect Expect, string? Form = null);
+
+/// <summary>
+/// The authorization matrix (issue 16 item 9): every route and endpoint of the site, with the answer every kind of
+/// visitor gets. <see cref="AuthorizationMatrixTests{TSite}"/> enumerates the running app's endpoints: a route without a
+/// row here fails with a message naming it. Adding a route is one line: <c>Page(...)</c> for a Razor page (its GET;
+/// the POST without a form token follows from it), <c>Get</c>/<c>Post</c> for an endpoint.
+/// </summary>
+public static class RouteMatrix
+{
+    public static IReadOnlyList<RouteRow> Rows { get; } =
+    [
+        // Catalog: public, cached for anonymous readers (docs/architecture.md §5)
+        .. Page("/", "/", Everyone(Ok)),
+        .. Page("/chu-de/{Slug}", "/chu-de/{topic}", Everyone(Ok)),
+        .. Page("/lo-trinh/{Slug}", "/lo-trinh/{path}", Everyone(Ok)),
+        .. Page("/bai-hoc/{Slug}", "/bai-hoc/{lesson}", Everyone(Ok)),
+        .. Page("/tim-kiem", "/tim-kiem?q=bai", Everyone(Ok)),
+
+        // Quizzes: the attempt belongs to one learner; nobody else sees it
+        .. Page("/bai-hoc/{Slug}/kiem-tra", "/bai-hoc/{quiz}/kiem-tra", Everyone(Ok)),
+        .. Page("/bai-hoc/{Slug}/kiem-tra/{AttemptId:guid}/{Position:int}", "/bai-hoc/{quiz}/kiem-tra/{attempt}/1", Owner(Ok, NotFound)),
+        .. Page("/bai-hoc/{Slug}/kiem-tra/ket-qua/{AttemptId:guid}", "/bai-hoc/{quiz}/kiem-tra/ket-qua/{finished}", Owner(Ok, NotFound)),
+
+        // Progress: per reader (account or anonymous cookie)
+        .. Page("/cua-toi", "/cua-toi", Everyone(Ok)),
+        .. Page("/cua-toi/hoan-thanh/{Slug}", "/cua-toi/hoan-thanh/{lesson}", Everyone(Ok)),
+        .. Page("/chung-chi/{Code}", "/chung-chi/{code}", Everyone(Ok)),
+        Get("/tien-do/{slug}/", "/tien-do/{lesson}", Everyone(Ok)),
+        Post("/tien-do/{slug}/hoan-thanh", "/tien-do/{lesson}/hoan-thanh", Everyone(RedirectTo("/cua-toi/hoan-thanh/"))),
+        Post("/tien-do/{slug}/mo", "/tien-do/{lesson}/mo", Everyone(NoContent)),
+        Post("/tien-do/{slug}/video", "/tien-do/{lesson}/video", Everyone(Ok), Form: "position=12&duration=300"),
+        Get("/cua-toi/du-lieu", "/cua-toi/du-lieu", SignedIn(Ok)),
+
+        // Accounts
+        .. Page("/tai-khoan/dang-nhap", "/tai-khoan/dang-nhap", Everyone(Ok)),
+        .. Page("/tai-khoan/dang-ky", "/tai-khoan/dang-ky", Everyone(Ok)),
+        .. Page("/tai-khoan/dang-xuat", "/tai-khoan/dang-xuat", Everyone(Ok)),
+        .. Page("/tai-khoan/doi-mat-khau", "/tai-khoan/doi-mat-khau", SignedIn(Ok)),
+        .. Page("/tai-khoan/khong-co-quyen", "/tai-khoan/khong-co-quyen", Everyone(Forbidden)),
+        .. Page("/cua-toi/xoa-tai-khoan", "/cua-toi/xoa-tai-khoan", Everyone(Ok)),
+
+        // Staff tools (Interactive Server)
+        .. Page("/quan-tri", "/quan-tri", Staff(Role.Admin)),
+        .. Page("/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung", Staff(Role.Admin)),
+
+        // Classes: the trainer's class, the learner is a member; trainers and admins only, and a
+        // trainer only her own classes (another trainer's: ClassesHttpTests). Joining and self-attendance are open:
+        // the page itself asks a signed-out visitor to sign in.
+        .. Page("/lop-hoc", "/lop-hoc", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/moi", "/lop-hoc/moi", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/{Id:int}", "/lop-hoc/{class}", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/{Id:int}/ap-phich", "/lop-hoc/{class}/ap-phich", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/lop-hoc/buoi/{SessionId:int}/diem-danh", "/lop-hoc/buoi/{session}/diem-danh", Staff(Role.Trainer, Role.Admin)),
+        Get("/lop-hoc/{id:int}/bao-cao.csv", "/lop-hoc/{class}/bao-cao.csv", Staff(Role.Trainer, Role.Admin)),
+        Get("/lop-hoc/{id:int}/bao-cao.xlsx", "/lop-hoc/{class}/bao-cao.xlsx", Staff(Role.Trainer, Role.Admin)),
+        .. Page("/tham-gia", "/tham-gia", Everyone(Ok)),
+        .. Page("/tham-gia/{Code}", "/tham-gia/{join}", Everyone(Ok)),
+        .. Page("/diem-danh/{SessionId:int}/{Code?}", "/diem-danh/{session}/ZZZZZZ", Everyone(Ok)),
+
+        // Studio (authors, reviewers, admins; which lesson each may edit: StudioAuthorizationTests). An upload
+        // without the page's antiforgery token is refused after the same authorization.
+        .. Page("/soan-bai", "/soan-bai", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        .. Page("/soan-bai/moi", "/soan-bai/moi", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        .. Page("/soan-bai/{Slug}", "/soan-bai/{lesson}", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        .. Upload("anh"), .. Upload("video"), .. Upload("phu-de"), .. Upload("thay"),
+
+        // Status pages, visited directly
+        .. Page("/loi", "/loi", Everyone(NotFound)),
+        .. Page("/khong-tim-thay", "/khong-tim-thay", Everyone(NotFound)),
+        .. Page("/trang-loi", "/trang-loi", Everyone(NotFound)),
+
+        // Reader preferences, public API, machinery
+        Get("/ngon-ngu/{culture}", "/ngon-ngu/en?r=%2Fcua-toi", Everyone(RedirectTo("/cua-toi"))),
+        Get("/co-chu/{size:int}", "/co-chu/2?r=%2F", Everyone(RedirectTo("/"))),
+        Get("/api/v1/topics", "/api/v1/topics", Everyone(Ok)),
+        Get("/api/v1/lessons", "/api/v1/lessons", Everyone(Ok)),
+        Get("/api/v1/lessons/{slug}", "/api/v1/lessons/{lesson}", Everyone(Ok)),
+        Get("/api/v1/search", "/api/v1/search?q=bai", Everyone(Ok)),
+        Get("/healthz", "/healthz", Everyone(Ok)),
+        Get("/openapi/{documentName}.json", "/openapi/v1.json", Everyone(Ok)),
+        Get("{**path:file}", "/khong-co-tep-nay.txt", Everyone(NotFound)),
+        Get("/_framework/opaque-redirect", "/_framework/opaque-redirect", Everyone(BadRequest)),
+        Get("/_blazor", "/_blazor", Everyone(BadRequest)),
+        Post("/_blazor/negotiate", "/_blazor/negotiate?negotiateVersion=1", Everyone(Ok)),
+        Post("/_blazor/disconnect/", "/_blazor/disconnect/", Everyone(BadRequest)),
+        Get("/_blazor/initializers/", "/_blazor/initializers/", Everyone(Ok)),
+
+        // Served by middleware, not an endpoint (the app cannot list it): checked all the same
+        Get(MiddlewareRoute, "/media/{media}", Everyone(Ok)),
+    ];
+
+    /// <summary>Pattern of the rows for routes answered by middleware rather than an endpoint.</summary>
+    public const string MiddlewareRoute = "(middleware)";
+
+    /// <summary>A Razor page: its GET, and its POST without a form token (refused, after the same authorization).</summary>
+    private static RouteRow[] Page(string pattern, string url, Expect get) =>
+    [
+        new("GET", pattern, url, get),
+        new("POST", pattern, url, new Expect(r => get.For(r) is { Status: 302 } redirect && (redirect == SignIn || redirect == Denied) ? redirect : BadRequest)),
+    ];
+
+    private static RouteRow[] Upload(string kind) =>
+    [
+        Post($"/soan-bai/tai-len/{{lessonId:int}}/{kind}", $"/soan-bai/tai-len/{{lessonId}}/{kind}",
+            new(r => r == Role.Anonymous ? SignIn : r is Role.Author or Role.Reviewer or Role.Admin ? BadRequest : Denied)),
+    ];
+
+    private static RouteRow Get(string pattern, string url, Expect expect) => new("GET", pattern, url, expect);
+
+    private static RouteRow Post(string pattern, string url, Expect expect, string? Form = null) => new("POST", pattern, url, expect, Form);
+
+    /// <summary>Fills a row's URL with the test library's own slugs and the learner's own things.</summary>
+    public static string Resolve(string url, RolesSite site) => url
+        .Replace("{topic}", RolesSite.Topic).Replace("{path}", RolesSite.Path).Replace("{lesson}", RolesSite.Tutorial)
+        .Replace("{quiz}", RolesSite.QuizLesson).Replace("{attempt}", site.AttemptId.ToString("N"))
+        .Replace("{finished}", site.FinishedAttemptId.ToString("N"))
+        .Replace("{class}", site.ClassId.ToString(CultureInfo.InvariantCulture)).Replace("{join}", site.JoinCode)
+        .Replace("{session}", site.ClassSessionId.ToString(CultureInfo.InvariantCulture))
+        .Replace("{lessonId}", site.TutorialId.ToString(CultureInfo.InvariantCulture))
+        .Replace("{code}", site.CertificateCode).Replace("{media}", site.MediaFile);
+}
