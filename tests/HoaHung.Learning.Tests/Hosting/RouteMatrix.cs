@@ -113,6 +113,15 @@ public static class RouteMatrix
         .. Page("/soan-bai/moi", "/soan-bai/moi", Staff(Role.Author, Role.Reviewer, Role.Admin)),
         .. Page("/soan-bai/{Slug}", "/soan-bai/{lesson}", Staff(Role.Author, Role.Reviewer, Role.Admin)),
         .. Upload("anh"), .. Upload("video"), .. Upload("phu-de"), .. Upload("thay"),
+        // Review (reviewers and admins; the history: whoever may edit the lesson, others see a refusal on the page:
+        // ReviewHttpTests) and lesson packs (export of published lessons, import as drafts: PackHttpTests).
+        .. Page("/soan-bai/cho-duyet", "/soan-bai/cho-duyet", Staff(Role.Reviewer, Role.Admin)),
+        .. Page("/soan-bai/cho-duyet/{Slug}", "/soan-bai/cho-duyet/{lesson}", Staff(Role.Reviewer, Role.Admin)),
+        .. Page("/soan-bai/{Slug}/lich-su", "/soan-bai/{lesson}/lich-su", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        .. Page("/soan-bai/goi-bai", "/soan-bai/goi-bai", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        Get("/soan-bai/goi-bai/xuat/{kind}/{slug}", "/soan-bai/goi-bai/xuat/bai/{lesson}", Staff(Role.Author, Role.Reviewer, Role.Admin)),
+        Post("/soan-bai/goi-bai/nhap", "/soan-bai/goi-bai/nhap",
+            new(r => r == Role.Anonymous ? SignIn : r is Role.Author or Role.Reviewer or Role.Admin ? BadRequest : Denied)),
 
         // Status pages, visited directly
         .. Page("/loi", "/loi", Everyone(NotFound)),
@@ -126,6 +135,7 @@ public static class RouteMatrix
         Get("/api/v1/lessons", "/api/v1/lessons", Everyone(Ok)),
         Get("/api/v1/lessons/{slug}", "/api/v1/lessons/{lesson}", Everyone(Ok)),
         Get("/api/v1/search", "/api/v1/search?q=bai", Everyone(Ok)),
+        Get("/api/v1/search/suggestions", "/api/v1/search/suggestions?q=ba", Everyone(Ok)),
         Get("/healthz", "/healthz", Everyone(Ok)),
         Get("/openapi/{documentName}.json", "/openapi/v1.json", Everyone(Ok)),
         Get("{**path:file}", "/khong-co-tep-nay.txt", Everyone(NotFound)),
