@@ -130,6 +130,10 @@ public sealed class ClassTests(BrowserSite site)
         await trainer.SetViewportSizeAsync(794, 1123);
         await trainer.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
         await trainer.ScreenshotAsync(new() { Path = Shot("class-sign-in-cards-a4"), FullPage = true });
+        // Nine cards, eight to a page: two A4 pages and no blank ones after them.
+        var pdf = await trainer.PdfAsync(new() { Format = "A4", PrintBackground = false });
+        await File.WriteAllBytesAsync(Shot("class-sign-in-cards").Replace(".png", ".pdf"), pdf);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count);
     }
 
     [Fact]
