@@ -48,6 +48,14 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int SuggestPermitLimit { get; set; } = 3000;
+
+    /// <summary>
+    /// Class join pages (<c>/tham-gia</c>, <c>/tham-gia/{code}</c>) per minute from one address (a token bucket). A class
+    /// of 30 scanning the trainer's QR on one wifi opens each page two or three times, hence 120; a guesser trying
+    /// codes gets about two a second, against some 887 million codes.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int JoinPerMinute { get; set; } = 120;
 }
 
 /// <summary>
@@ -62,6 +70,9 @@ public static class RateLimiting
 
     /// <summary>The policy of the suggestions under the header's search box: its own bucket, so typing never uses up searches.</summary>
     public const string SuggestPolicy = "suggest";
+
+    /// <summary>The policy of the class join pages: a join code cannot be guessed by trying many.</summary>
+    public const string JoinPolicy = "join";
 
     /// <summary>Which limit refused a request, for the status page's sentence.</summary>
     internal const string RefusedBy = "hh.rate-limit";
@@ -87,6 +98,7 @@ public static class RateLimiting
             });
             r.AddPolicy<string, SearchRateLimit>(SearchPolicy);
             r.AddPolicy<string, SuggestRateLimit>(SuggestPolicy);
+            r.AddPolicy<string, JoinRateLimit>(JoinPolicy);
             r.OnRejected = RejectAsync;
         });
         return services;
@@ -99,8 +111,9 @@ public static class RateLimiting
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";
-        var search = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is SearchPolicy or SuggestPolicy;
-        http.Items[RefusedBy] = search ? SearchPolicy : "account";
+        var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        var search = policy is SearchPolicy or SuggestPolicy;
+        http.Items[RefusedBy] = search ? SearchPolicy : policy == JoinPolicy ? JoinPolicy : "account";
         if (SitePaths.IsMachinePath(http.Request.Path))
         {
             var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -148,6 +161,15 @@ internal sealed class SuggestRateLimit(IOptions<RateLimitOptions> options) : IRa
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         RateLimiting.Bucket("suggest:" + RateLimiting.Client(httpContext), options.Value.SuggestPermitLimit,
             TimeSpan.FromSeconds(options.Value.SearchWindowSeconds));
+
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
+}
+
+/// <summary>A bucket per client address for the class join pages.</summary>
+internal sealed class JoinRateLimit(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
+{
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        RateLimiting.Bucket("join:" + RateLimiting.Client(httpContext), options.Value.JoinPerMinute, TimeSpan.FromMinutes(1));
 
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 }
