@@ -21,7 +21,22 @@ internal sealed class PublicPageAntiforgery(IAntiforgery inner) : IAntiforgery
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
 
-    public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
+    /// <summary>
+    /// The token check reads a form body when the request says it is one: a malformed one (no boundary, cut short,
+    /// NUL bytes, an oversized key) is a refused request, not a server error (issue 16's no-5xx crawl). Every
+    /// endpoint that checks a token itself (studio uploads, lesson packs) goes through here.
+    /// </summary>
+    public async Task<bool> IsRequestValidAsync(HttpContext httpContext)
+    {
+        try
+        {
+            return await inner.IsRequestValidAsync(httpContext);
+        }
+        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return false;
+        }
+    }
 
     public Task ValidateRequestAsync(HttpContext httpContext) => inner.ValidateRequestAsync(httpContext);
 

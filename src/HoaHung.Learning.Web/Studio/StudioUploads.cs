@@ -48,7 +48,7 @@ public static class StudioUploads
     private static async Task<IResult> UploadAsync(HttpContext ctx, long limit, string tooLarge, Func<string, Task<LibraryResult>> store)
     {
         var antiforgery = ctx.RequestServices.GetRequiredService<IAntiforgery>();
-        if (!await IsTokenValidAsync(antiforgery, ctx))
+        if (!await antiforgery.IsRequestValidAsync(ctx))
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Antiforgery token missing or invalid");
         if (ctx.Request.ContentLength > limit + Slack)
             return Refused(tooLarge);
@@ -64,22 +64,6 @@ public static class StudioUploads
             LibraryResult.Refused refused => Refused(refused.ReasonKey),
             _ => Results.NoContent(),
         };
-    }
-
-    /// <summary>
-    /// The token check reads a form body when the request says it is one: a malformed one (no boundary, cut short,
-    /// NUL bytes, an oversized key) is a refused request, not a server error (issue 16's no-5xx crawl).
-    /// </summary>
-    private static async Task<bool> IsTokenValidAsync(IAntiforgery antiforgery, HttpContext ctx)
-    {
-        try
-        {
-            return await antiforgery.IsRequestValidAsync(ctx);
-        }
-        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or IOException or BadHttpRequestException)
-        {
-            return false;
-        }
     }
 
     private static IResult Refused(string reason) => Results.Json(new { reason }, statusCode: StatusCodes.Status422UnprocessableEntity);
