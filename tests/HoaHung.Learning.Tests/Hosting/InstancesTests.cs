@@ -1,6 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Studio;
+using HoaHung.Learning.Studio.Review;
 using HoaHung.Learning.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace HoaHung.Learning.Tests.Hosting;
@@ -8,7 +15,8 @@ namespace HoaHung.Learning.Tests.Hosting;
 /// <summary>
 /// The site run as real processes the way an operator runs it (docs/architecture.md §7): a catalog change made by
 /// another process — the <c>import-content</c> command — reaches every running instance's cached pages, with Redis
-/// at once and without it within the poll interval; a sign-in made on one instance is recognised by another.
+/// at once and without it within the poll interval; a lesson published in the studio of one instance is served by the
+/// others within 3 s; a sign-in made on one instance is recognised by another.
 /// </summary>
 public sealed class InstancesTests : IAsyncLifetime
 {
@@ -79,6 +87,62 @@ public sealed class InstancesTests : IAsyncLifetime
         var (mine, doc) = await onSecond.GetAsync("/cua-toi");
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.Contains("Trần Thị Hoa", doc.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_lesson_published_in_the_studio_of_one_instance_is_served_by_every_other_within_3_s()
+    {
+        TestEnvironment.RequirePostgres();
+        TestEnvironment.RequireRedis();
+        database = $"hh_instances_{Guid.NewGuid():N}";
+        var connection = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = database }.ConnectionString;
+        var environment = Environment(("Database__Provider", "Postgres"), ("ConnectionStrings__Postgres", connection),
+            ("ConnectionStrings__Redis", TestEnvironment.RedisServer!), ("App__CatalogSync__PollSeconds", "60"));
+        var first = await StartAsync(environment);
+        var second = await StartAsync(environment);
+
+        // The reviewer's instance: the same build in this process, on the same database, media folder and Redis.
+        await using var studio = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            foreach (var (key, value) in environment)
+                b.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
+        });
+        using var scope = studio.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var thao = new AppUser { UserName = "chithao", DisplayName = "Chị Thảo", CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(thao, "hoa sen nở giữa đầm")).Succeeded);
+        Assert.True((await users.AddToRolesAsync(thao, [Roles.Learner, Roles.Reviewer])).Succeeded);
+        var drafts = studio.Services.GetRequiredService<Drafts>();
+        var lesson = new DraftContent
+        {
+            Title = "Bài mới từ xưởng soạn bài", Summary = "Một câu nói bài học giúp gì.", Topic = Topic,
+            Body = "Dòng một.\nDòng hai.", Minutes = 5, Tags = "thử",
+        };
+        var draft = Assert.IsType<OpenResult.Opened>(await drafts.CreateAsync(thao.Id, lesson, ct)).Draft;
+        var sent = Assert.IsType<DraftResult.Saved>(await drafts.SubmitAsync(thao.Id, draft.LessonId, new DraftEdit(draft.Version, lesson), ct));
+        foreach (var site in new[] { first, second })
+            Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(site, draft.Slug)).StatusCode);
+
+        var clock = Stopwatch.StartNew();
+        Assert.IsType<ReviewResult.Done>(await studio.Services.GetRequiredService<Reviews>()
+            .PublishAsync(thao.Id, draft.LessonId, sent.RevisionId!.Value, ct));
+        foreach (var site in new[] { first, second })
+        {
+            while ((await GetAsync(site, draft.Slug)).StatusCode != HttpStatusCode.OK)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{site.BaseUrl} did not serve the published lesson within 3 s:\n{site.Output}");
+                await Task.Delay(50, ct);
+            }
+        }
+        TestContext.Current.SendDiagnosticMessage($"both instances served the published lesson after {clock.Elapsed.TotalSeconds:F2} s");
+        Assert.Contains("Bài mới từ xưởng soạn bài", await PageAsync(second, draft.Slug));
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(SiteProcess site, string slug)
+    {
+        using var http = new HttpClient();
+        return await http.GetAsync($"{site.BaseUrl}/bai-hoc/{slug}", ct);
     }
 
     private static CookieContainer CopyCookies(CookieContainer from, string fromUrl, string toUrl)
