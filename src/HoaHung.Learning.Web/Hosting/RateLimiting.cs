@@ -96,9 +96,12 @@ public static class RateLimiting
                     return Bucket("sign-up:" + Client(ctx), o.SignUpPerTenMinutes, TimeSpan.FromMinutes(10));
                 return RateLimitPartition.GetNoLimiter("");
             });
-            r.AddPolicy<string, SearchRateLimit>(SearchPolicy);
-            r.AddPolicy<string, SuggestRateLimit>(SuggestPolicy);
-            r.AddPolicy<string, JoinRateLimit>(JoinPolicy);
+            // One bucket per client address and policy; the site-wide refusal (RejectAsync) answers for every policy.
+            r.AddPolicy(SearchPolicy, ctx => Bucket("search:" + Client(ctx), Limits(ctx).SearchPermitLimit,
+                TimeSpan.FromSeconds(Limits(ctx).SearchWindowSeconds)));
+            r.AddPolicy(SuggestPolicy, ctx => Bucket("suggest:" + Client(ctx), Limits(ctx).SuggestPermitLimit,
+                TimeSpan.FromSeconds(Limits(ctx).SearchWindowSeconds)));
+            r.AddPolicy(JoinPolicy, ctx => Bucket("join:" + Client(ctx), Limits(ctx).JoinPerMinute, TimeSpan.FromMinutes(1)));
             r.OnRejected = RejectAsync;
         });
         return services;
@@ -141,35 +144,7 @@ public static class RateLimiting
         });
     }
 
+    private static RateLimitOptions Limits(HttpContext ctx) => ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
     internal static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();
-}
-
-/// <summary>A bucket per client address for searches (page and API).</summary>
-internal sealed class SearchRateLimit(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
-{
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimiting.Bucket("search:" + RateLimiting.Client(httpContext), options.Value.SearchPermitLimit,
-            TimeSpan.FromSeconds(options.Value.SearchWindowSeconds));
-
-    // The site-wide refusal (RateLimiting.RejectAsync) answers for every policy.
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
-}
-
-/// <summary>A bucket per client address for suggestions while typing, apart from searches.</summary>
-internal sealed class SuggestRateLimit(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
-{
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimiting.Bucket("suggest:" + RateLimiting.Client(httpContext), options.Value.SuggestPermitLimit,
-            TimeSpan.FromSeconds(options.Value.SearchWindowSeconds));
-
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
-}
-
-/// <summary>A bucket per client address for the class join pages.</summary>
-internal sealed class JoinRateLimit(IOptions<RateLimitOptions> options) : IRateLimiterPolicy<string>
-{
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimiting.Bucket("join:" + RateLimiting.Client(httpContext), options.Value.JoinPerMinute, TimeSpan.FromMinutes(1));
-
-    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => null;
 }
