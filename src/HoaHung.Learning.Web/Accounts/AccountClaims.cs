@@ -32,6 +32,15 @@ public sealed class AccountClaims(UserManager<AppUser> users, RoleManager<Identi
 
     public static string? NameOf(ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Identity?.Name;
 
+    /// <summary>
+    /// The name the header greets her by; null when not signed in. Vietnamese names end with the given name, the one
+    /// people are called by ("Nguyễn Thị Lan" → "Lan").
+    /// </summary>
+    public static string? ShortName(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true
+            ? NameOf(user)?.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+            : null;
+
     /// <summary>Her account as her sign-in cookie describes it; null when not signed in.</summary>
     public static SignedInAccount? AccountOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && user.Identity.Name is { } name

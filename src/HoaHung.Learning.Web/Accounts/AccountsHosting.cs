@@ -1,7 +1,9 @@
 using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Web.Layout;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoaHung.Learning.Web.Accounts;
@@ -59,6 +61,8 @@ public static class AccountsHosting
             o.AccessDeniedPath = SiteLinks.AccessDenied;
             o.EventsType = typeof(SessionCookieEvents);
         });
+        // After AddIdentityCookies: post-configurations run in order, and the handler's own makes the ticket format.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CacheSignInTickets>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return services;

@@ -15,7 +15,8 @@ namespace HoaHung.Learning.Web.Accounts;
 /// (a dictionary lookup in <see cref="SessionCache"/>, a query on a miss); signing out ends it, so a copy of the cookie
 /// is refused too. Every 5 minutes Identity's security-stamp validator still refreshes roles and name.
 /// </summary>
-internal sealed class SessionCookieEvents(AccountSessions sessions, IOptions<IdentityOptions> identity, ILogger<SessionCookieEvents> log)
+internal sealed class SessionCookieEvents(AccountSessions sessions, IOptions<IdentityOptions> identity,
+    IOptions<SecurityStampValidatorOptions> stamp, TimeProvider clock, ILogger<SessionCookieEvents> log)
     : CookieAuthenticationEvents
 {
     public const string SessionClaim = "hh:sid";
@@ -35,6 +36,12 @@ internal sealed class SessionCookieEvents(AccountSessions sessions, IOptions<Ide
             await context.HttpContext.SignOutAsync(context.Scheme.Name);
             return;
         }
+        // The validator re-reads the account only once the cookie is older than its interval; resolving it (a
+        // SignInManager and UserManager per request) cost more than the rest of a signed-in page served from its shell,
+        // so the same age test comes first.
+        var now = (stamp.Value.TimeProvider ?? clock).GetUtcNow();
+        if (context.Properties.IssuedUtc is { } issued && now - issued <= stamp.Value.ValidationInterval)
+            return;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 

@@ -14,6 +14,7 @@ using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Accounts;
 using HoaHung.Learning.Web.Api;
+using HoaHung.Learning.Web.Catalog;
 using HoaHung.Learning.Web.Classes;
 using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
@@ -57,6 +58,7 @@ public static class HostingExtensions
             .AddTrustedForwardedHeaders()
             .AddSiteOutputCache(config)
             .AddCatalogSync(config)
+            .AddProgressSync(config)
             .AddSiteLocalization()
             .AddSiteCompression()
             .AddSitePages()
@@ -86,6 +88,9 @@ public static class HostingExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddScoped<LearnerSession>();
+        services.AddSingleton<PageShells>();
+        services.AddSingleton<ICatalogChanged>(sp => sp.GetRequiredService<PageShells>());
+        services.AddScoped<LessonPageShell>();
         services.AddScoped<ILessonCompletion, ProgressLessonCompletion>();
         PublicPageAntiforgery.Decorate(services);
         return services;
@@ -164,6 +169,8 @@ public static class HostingExtensions
         app.UseMustChangePassword();
         app.UseResponseCompression();
         app.UseAntiforgery();
+        // Signed-in learner pages from their shell: after everything that decides who she is and what she may do.
+        app.UseMiddleware<PageShellMiddleware>();
 
         app.MapStaticAssets();
         app.MapPreferenceEndpoints();

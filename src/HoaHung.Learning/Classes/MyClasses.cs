@@ -9,12 +9,14 @@ public sealed record MyClass(int Id, string Name, string JoinCode, string? Place
 /// <summary>An assignment for her, with her own state in it; <see cref="Overdue"/> when past due and not done.</summary>
 public sealed record MyAssignment(AssignmentKind Kind, string Slug, string Title, DateOnly? DueOn, GridCell Cell, bool Overdue);
 
-/// <summary>A learner's own classes (only hers: the user id comes from her authenticated principal).</summary>
-public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, TimeProvider clock)
+/// <summary>
+/// A learner's own classes (only hers: the user id comes from her authenticated principal). Scoped: read on her own
+/// static pages ("Của tôi", joining), with the request's context and its open connection.
+/// </summary>
+public sealed class MyClasses(LearningDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MyClass>> ForLearnerAsync(string userId, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var since = clock.GetUtcNow().UtcDateTime.AddHours(-3);
         var memberships = db.Set<ClassMember>().Where(m => m.UserId == userId);
         var classes = await memberships.AsNoTracking()

@@ -12,7 +12,7 @@ namespace HoaHung.Learning.Progress;
 /// <see cref="MergeAsync"/>.
 /// </summary>
 public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog, ProgressBuffer buffer, TimeProvider clock,
-    Certificates certificates, IEnumerable<IAnonymousWorkMerger> mergers)
+    Certificates certificates, CompletedLessons completions, IEnumerable<IAnonymousWorkMerger> mergers)
 {
     /// <summary>Share of a video that counts as having watched it.</summary>
     public const double WatchedShare = 0.9;
@@ -63,6 +63,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         if (learner.UserId is { } userId)
         {
             buffer.Forget(userId, lessonId);
+            await completions.ChangedAsync(userId, ct);
             await certificates.IssueEarnedAsync(userId, ct);
         }
     }
@@ -98,6 +99,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         if (watched && learner.UserId is { } userId)
         {
             buffer.Forget(userId, lessonId);
+            await completions.ChangedAsync(userId, ct);
             await certificates.IssueEarnedAsync(userId, ct);
         }
         return watched;
@@ -126,6 +128,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
                 p.VideoPositionSeconds = Math.Max(p.VideoPositionSeconds, entry.VideoPosition);
             }, ct, first);
         }
+        await completions.ChangedAsync(userId, ct);
         foreach (var merger in mergers)
             await merger.MergeAsync(anonymous.Id, userId, ct);
         await certificates.IssueEarnedAsync(userId, ct);

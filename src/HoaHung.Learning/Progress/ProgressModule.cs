@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoaHung.Learning.Progress;
 
@@ -8,7 +9,9 @@ public static class ProgressModule
     public static IServiceCollection AddProgress(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProgressOptions>().Bind(configuration.GetSection(ProgressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IProgressBroadcast, NoProgressBroadcast>();
         return services.AddSingleton<ProgressBuffer>()
+            .AddSingleton<CompletedLessons>()
             .AddHostedService<ProgressFlusher>()
             .AddScoped<LearnerProgress>()
             .AddScoped<Certificates>()

@@ -87,6 +87,23 @@ public sealed class InstancesTests : IAsyncLifetime
         var (mine, doc) = await onSecond.GetAsync("/cua-toi");
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
         Assert.Contains("Trần Thị Hoa", doc.Body!.TextContent);
+
+        // Her lesson page on the second instance (its shell, and what it holds of her completions), then "done" on the
+        // first: the second shows it at once (Redis tells it to forget what it held).
+        var (_, before) = await onSecond.GetAsync($"/bai-hoc/{Lesson}");
+        Assert.True(before.QuerySelector("[data-done-state]")!.HasAttribute("hidden"));
+        Assert.Equal("Hoa", before.QuerySelector(".prefs__item--account .prefs__label")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, (await onFirst.CompleteAsync(Lesson)).StatusCode);
+        var seen = Stopwatch.StartNew();
+        while (true)
+        {
+            var (_, after) = await onSecond.GetAsync($"/bai-hoc/{Lesson}");
+            if (!after.QuerySelector("[data-done-state]")!.HasAttribute("hidden"))
+                break;
+            Assert.True(seen.Elapsed < TimeSpan.FromSeconds(3), "the second instance still shows the lesson as not done after 3 s");
+            await Task.Delay(50, ct);
+        }
+        TestContext.Current.SendDiagnosticMessage($"the other instance showed her completion after {seen.Elapsed.TotalSeconds:F2} s");
     }
 
     [Fact]
