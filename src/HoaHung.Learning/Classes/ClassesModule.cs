@@ -27,7 +27,7 @@ public static class ClassesModule
         services.TryAddSingleton<ClassGrid>();
         services.TryAddSingleton<QuizStatistics>();
         services.TryAddSingleton<ClassReports>();
-        services.TryAddScoped<MyClasses>();
+        services.TryAddSingleton<MyClasses>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IPersonalDataOwner, ClassesPersonalData>());
         return services;
     }

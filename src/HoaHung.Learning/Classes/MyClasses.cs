@@ -10,25 +10,29 @@ public sealed record MyClass(int Id, string Name, string JoinCode, string? Place
 public sealed record MyAssignment(AssignmentKind Kind, string Slug, string Title, DateOnly? DueOn, GridCell Cell, bool Overdue);
 
 /// <summary>
-/// A learner's own classes (only hers: the user id comes from her authenticated principal). Scoped: read on her own
-/// static pages ("Của tôi", joining), with the request's context and its open connection.
+/// A learner's own classes (only hers: the user id comes from her authenticated principal). A context of its own: on
+/// "Của tôi" its section renders while the page's own queries are still running on the request's context.
 /// </summary>
-public sealed class MyClasses(LearningDbContext db, TimeProvider clock)
+public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, TimeProvider clock)
 {
+    private sealed record Joining(int Id, string Name, string JoinCode, string? Place, int? GroupId, DateTime JoinedAt, DateTime? Next);
+
+    // Compiled once: asked on every view of "Của tôi", mostly by learners in no class.
+    private static readonly PerModel<Func<LearningDbContext, string, DateTime, IAsyncEnumerable<Joining>>> Joined = new(() => EF.CompileAsyncQuery(
+        (LearningDbContext db, string userId, DateTime since) => db.Set<ClassMember>().AsNoTracking().Where(m => m.UserId == userId)
+            .Join(db.Set<Classroom>(), m => m.ClassId, c => c.Id, (m, c) => new { m, c })
+            .Where(x => !x.c.Archived)
+            .Select(x => new Joining(x.c.Id, x.c.Name, x.c.JoinCode, x.c.Place, x.m.GroupId, x.m.JoinedAt,
+                x.c.Sessions.Where(s => s.StartsAt >= since).OrderBy(s => s.StartsAt).Select(s => (DateTime?)s.StartsAt).FirstOrDefault()))));
+
     public async Task<IReadOnlyList<MyClass>> ForLearnerAsync(string userId, CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var since = clock.GetUtcNow().UtcDateTime.AddHours(-3);
-        var memberships = db.Set<ClassMember>().Where(m => m.UserId == userId);
-        var classes = await memberships.AsNoTracking()
-            .Join(db.Set<Classroom>(), m => m.ClassId, c => c.Id, (m, c) => new
-            {
-                c.Id, c.Name, c.JoinCode, c.Place, c.Archived, m.GroupId, m.JoinedAt,
-                Next = c.Sessions.Where(s => s.StartsAt >= since).OrderBy(s => s.StartsAt).Select(s => (DateTime?)s.StartsAt).FirstOrDefault(),
-            })
-            .Where(c => !c.Archived)
-            .ToListAsync(ct);
+        var classes = await Joined.For(db)(db, userId, since).ToListAsync(ct);
         if (classes.Count == 0)
             return [];
+        var memberships = db.Set<ClassMember>().Where(m => m.UserId == userId);
         var assignments = await GridFacts.AssignmentsAsync(db, memberships.Select(m => m.ClassId), ct);
         var pathLessons = await GridFacts.PathLessonsAsync(db, assignments, ct);
         var facts = await GridFacts.LoadAsync(db, db.Users.Where(u => u.Id == userId).Select(u => u.Id),

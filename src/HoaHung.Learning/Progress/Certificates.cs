@@ -70,9 +70,13 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock, IQuiz
     }
 
     public async Task<IReadOnlyList<CertificateCard>> ForUserAsync(string userId, CancellationToken ct) =>
-        await db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.IssuedAt)
-            .Join(db.LearningPaths, c => c.PathId, p => p.Id, (c, p) => new CertificateCard(c.Code, c.PathTitle, p.Slug, c.IssuedAt))
-            .ToListAsync(ct);
+        await OfUser.For(db)(db, userId).ToListAsync(ct);
+
+    // Compiled once: read on every view of "Của tôi".
+    private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<CertificateCard>>> OfUser = new(() => EF.CompileAsyncQuery(
+        (LearningDbContext db, string userId) => db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId)
+            .OrderByDescending(c => c.IssuedAt)
+            .Join(db.LearningPaths, c => c.PathId, p => p.Id, (c, p) => new CertificateCard(c.Code, c.PathTitle, p.Slug, c.IssuedAt))));
 
     public async Task<CertificateView?> FindAsync(string? code, CancellationToken ct)
     {

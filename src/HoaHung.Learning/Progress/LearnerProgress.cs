@@ -166,12 +166,15 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         return new CompletionView(paths, earned);
     }
 
+    // Compiled once: "Của tôi" and the completion page read her rows on every view (no expression tree to walk per query).
+    private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<ProgressRow>>> RowsOf = new(() => EF.CompileAsyncQuery(
+        (LearningDbContext db, string userId) => db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new ProgressRow(p.LessonId, p.FirstOpenedAt, p.LastOpenedAt, p.CompletedAt, p.VideoPositionSeconds))));
+
     private async Task<List<ProgressRow>> RowsAsync(Learner learner, CancellationToken ct)
     {
         if (learner.UserId is { } userId)
-            return buffer.Overlay(userId, await db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId)
-                .Select(p => new ProgressRow(p.LessonId, p.FirstOpenedAt, p.LastOpenedAt, p.CompletedAt, p.VideoPositionSeconds))
-                .ToListAsync(ct));
+            return buffer.Overlay(userId, await RowsOf.For(db)(db, userId).ToListAsync(ct));
         return learner.Anonymous!.Lessons.Select(l => new ProgressRow(l.LessonId, AnonymousProgress.ToDateTime(l.FirstOpened),
             AnonymousProgress.ToDateTime(l.LastOpened), l.IsCompleted ? AnonymousProgress.ToDateTime(l.Completed) : null,
             l.VideoPosition)).ToList();

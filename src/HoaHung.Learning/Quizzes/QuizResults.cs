@@ -7,20 +7,25 @@ namespace HoaHung.Learning.Quizzes;
 /// <summary>A learner's quiz results across the library, for "Của tôi".</summary>
 public sealed class QuizResults(LearningDbContext db)
 {
+    private sealed record Summary(int LessonId, int Best, bool Passed, int Attempts, DateTime Last);
+
+    // Compiled once (read on every view of "Của tôi"): an account's attempts, and an anonymous reader's.
+    private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<Summary>>> OfUser = new(() => EF.CompileAsyncQuery(
+        (LearningDbContext db, string userId) => db.Set<QuizAttempt>().AsNoTracking()
+            .Where(a => a.UserId == userId && a.FinishedAt != null)
+            .GroupBy(a => a.LessonId)
+            .Select(g => new Summary(g.Key, g.Max(a => a.ScorePercent), g.Any(a => a.Passed), g.Count(), g.Max(a => a.FinishedAt!.Value)))));
+
+    private static readonly PerModel<Func<LearningDbContext, Guid, IAsyncEnumerable<Summary>>> OfVisitor = new(() => EF.CompileAsyncQuery(
+        (LearningDbContext db, Guid anonymousId) => db.Set<QuizAttempt>().AsNoTracking()
+            .Where(a => a.UserId == null && a.AnonymousId == anonymousId && a.FinishedAt != null)
+            .GroupBy(a => a.LessonId)
+            .Select(g => new Summary(g.Key, g.Max(a => a.ScorePercent), g.Any(a => a.Passed), g.Count(), g.Max(a => a.FinishedAt!.Value)))));
+
     /// <summary>Per lesson with a finished attempt: best score, passed (in any attempt), number of finished attempts; latest first.</summary>
     public async Task<IReadOnlyList<QuizResultCard>> ForLearnerAsync(Learner learner, CancellationToken ct)
     {
-        var rows = await db.Set<QuizAttempt>().AsNoTracking().Where(QuizStore.Mine(learner)).Where(a => a.FinishedAt != null)
-            .GroupBy(a => a.LessonId)
-            .Select(g => new
-            {
-                LessonId = g.Key,
-                Best = g.Max(a => a.ScorePercent),
-                Passed = g.Any(a => a.Passed),
-                Attempts = g.Count(),
-                Last = g.Max(a => a.FinishedAt!.Value),
-            })
-            .ToListAsync(ct);
+        var rows = await (learner.UserId is { } userId ? OfUser.For(db)(db, userId) : OfVisitor.For(db)(db, learner.AnonymousId ?? Guid.Empty)).ToListAsync(ct);
         if (rows.Count == 0)
             return [];
         var ids = rows.Select(r => r.LessonId).ToList();

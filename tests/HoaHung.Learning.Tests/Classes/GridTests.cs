@@ -1,6 +1,5 @@
 using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Classes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaHung.Learning.Tests.Classes;
 
@@ -171,21 +170,15 @@ public abstract class GridTests<TSite>(TSite site) : IClassFixture<TSite> where 
         await site.Get<ClassSchedule>().AddSessionAsync(hoa.Id, id, new SessionForm(new DateOnly(2099, 1, 3), new TimeOnly(8, 0)), None);
         await site.CompleteAsync(lan, ClassesSite.LessonB);
 
-        // Scoped, as on her pages: a scope per read.
-        async Task<IReadOnlyList<MyClass>> MineAsync(string userId)
-        {
-            using var scope = site.Services.CreateScope();
-            return await scope.ServiceProvider.GetRequiredService<MyClasses>().ForLearnerAsync(userId, None);
-        }
-        var mine = Assert.Single(await MineAsync(lan.Id));
+        var mine = Assert.Single(await site.Get<MyClasses>().ForLearnerAsync(lan.Id, None));
 
         Assert.Equal((id, "Nhà văn hóa khu phố 5", (DateTime?)new DateTime(2099, 1, 3, 1, 0, 0)), (mine.Id, mine.Place, mine.NextSessionAt));
         // The quiz is for group "Bàn 1", which she is not in.
         Assert.Equal([("Bài một", true, CellState.NotStarted), ("Lộ trình của lớp", false, CellState.InProgress)],
             mine.Assignments.Select(a => (a.Title, a.Overdue, a.Cell.State)));
         await site.Get<ClassSchedule>().SetGroupAsync(hoa.Id, id, lan.Id, group, None);
-        Assert.Equal(3, Assert.Single(await MineAsync(lan.Id)).Assignments.Count);
-        Assert.Empty(await MineAsync(hoa.Id));
+        Assert.Equal(3, Assert.Single(await site.Get<MyClasses>().ForLearnerAsync(lan.Id, None)).Assignments.Count);
+        Assert.Empty(await site.Get<MyClasses>().ForLearnerAsync(hoa.Id, None));
     }
 }
 
