@@ -7,10 +7,10 @@ namespace HoaHung.Learning.Web.Catalog;
 /// <summary>
 /// A signed-in learner's part of a lesson page (<see cref="LessonPage"/>): her visit recorded
 /// (<see cref="ProgressBuffer"/>, no write per view) and whether she has completed the lesson
-/// (<see cref="CompletedLessons"/>, no query per view). The page calls <see cref="OpenAsync"/> when it renders for
+/// (<see cref="LearnerSnapshots"/>, no query per view). The page calls <see cref="OpenAsync"/> when it renders for
 /// her; a request served from the page's shell calls it through <see cref="FillAsync"/>, so both do the same.
 /// </summary>
-public sealed class LessonPageShell(ProgressBuffer visits, CompletedLessons completions, LearnerSession session, TimeProvider clock)
+public sealed class LessonPageShell(ProgressBuffer visits, LearnerSnapshots snapshots, LearnerSession session, TimeProvider clock)
     : IShellFiller
 {
     /// <summary>The fact the page notes in its shell: the lesson's id.</summary>
@@ -26,7 +26,7 @@ public sealed class LessonPageShell(ProgressBuffer visits, CompletedLessons comp
     {
         var userId = session.Learner.UserId ?? throw new InvalidOperationException("Only for a signed-in learner.");
         visits.Opened(userId, lessonId, clock.GetUtcNow().UtcDateTime);
-        return await completions.HasCompletedAsync(userId, lessonId, ct);
+        return await snapshots.HasCompletedAsync(userId, lessonId, ct);
     }
 
     public async Task<bool> FillAsync(HttpContext http, IReadOnlyDictionary<string, string> facts, IDictionary<string, string> values)

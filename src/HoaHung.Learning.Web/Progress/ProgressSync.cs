@@ -4,25 +4,40 @@ using StackExchange.Redis;
 namespace HoaHung.Learning.Web.Progress;
 
 /// <summary>
-/// With <c>ConnectionStrings:Redis</c>: a learner's completions changed on one instance, so every instance forgets
-/// what it holds for her in <see cref="CompletedLessons"/> at once (docs/architecture.md §7).
+/// With <c>ConnectionStrings:Redis</c>: learners' stored learning changed on one instance, so every instance forgets
+/// what it holds for them in <see cref="LearnerSnapshots"/> at once (docs/architecture.md §7). One message per change
+/// (a batch of written visits is one message), user ids one per line.
 /// </summary>
-internal sealed class RedisProgressBroadcast(IConnectionMultiplexer redis) : IProgressBroadcast
+internal sealed class RedisProgressBroadcast(IConnectionMultiplexer redis, ILogger<RedisProgressBroadcast> log) : IProgressBroadcast
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("hoahung:progress-changed");
 
-    public async Task ProgressChangedAsync(string userId, CancellationToken ct) =>
-        await redis.GetSubscriber().PublishAsync(Channel, userId);
+    public async Task ProgressChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(Channel, string.Join('\n', userIds));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // Her write is done; the other instances forget what they hold within LearnerSnapshots.MaxAge anyway.
+            log.LogWarning(e, "Could not tell the other instances that {Count} learners' progress changed", userIds.Count);
+        }
+    }
 }
 
 /// <summary>Listens on <see cref="RedisProgressBroadcast.Channel"/> for as long as the site runs.</summary>
-internal sealed class RedisProgressListener(IConnectionMultiplexer redis, CompletedLessons held) : IHostedService
+internal sealed class RedisProgressListener(IConnectionMultiplexer redis, LearnerSnapshots held) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        redis.GetSubscriber().SubscribeAsync(RedisProgressBroadcast.Channel, (_, userId) => held.Forget(userId.ToString()));
+        redis.GetSubscriber().SubscribeAsync(RedisProgressBroadcast.Channel, (_, message) =>
+        {
+            foreach (var userId in message.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                held.Forget(userId);
+        });
 
-    public Task StopAsync(CancellationToken cancellationToken) =>
-        redis.GetSubscriber().UnsubscribeAsync(RedisProgressBroadcast.Channel);
+    // The subscription ends with the instance's Redis connection (which may already be closing here).
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal static class ProgressSync

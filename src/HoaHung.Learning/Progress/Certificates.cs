@@ -69,10 +69,12 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock, IQuiz
         return issued;
     }
 
-    public async Task<IReadOnlyList<CertificateCard>> ForUserAsync(string userId, CancellationToken ct) =>
+    public async Task<IReadOnlyList<CertificateCard>> ForUserAsync(string userId, CancellationToken ct) => await OfUserAsync(db, userId, ct);
+
+    internal static async Task<List<CertificateCard>> OfUserAsync(LearningDbContext db, string userId, CancellationToken ct) =>
         await OfUser.For(db)(db, userId).ToListAsync(ct);
 
-    // Compiled once: read on every view of "Của tôi".
+    // Compiled once: part of every learner's snapshot (LearnerSnapshots).
     private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<CertificateCard>>> OfUser = new(() => EF.CompileAsyncQuery(
         (LearningDbContext db, string userId) => db.Set<Certificate>().AsNoTracking().Where(c => c.UserId == userId)
             .OrderByDescending(c => c.IssuedAt)

@@ -12,7 +12,7 @@ namespace HoaHung.Learning.Progress;
 /// <see cref="MergeAsync"/>.
 /// </summary>
 public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog, ProgressBuffer buffer, TimeProvider clock,
-    Certificates certificates, CompletedLessons completions, IEnumerable<IAnonymousWorkMerger> mergers)
+    Certificates certificates, LearnerSnapshots snapshots, IEnumerable<IAnonymousWorkMerger> mergers)
 {
     /// <summary>Share of a video that counts as having watched it.</summary>
     public const double WatchedShare = 0.9;
@@ -63,8 +63,8 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         if (learner.UserId is { } userId)
         {
             buffer.Forget(userId, lessonId);
-            await completions.ChangedAsync(userId, ct);
-            await certificates.IssueEarnedAsync(userId, ct);
+            try { await certificates.IssueEarnedAsync(userId, ct); }
+            finally { await snapshots.ChangedAsync(userId, ct); }
         }
     }
 
@@ -99,8 +99,8 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         if (watched && learner.UserId is { } userId)
         {
             buffer.Forget(userId, lessonId);
-            await completions.ChangedAsync(userId, ct);
-            await certificates.IssueEarnedAsync(userId, ct);
+            try { await certificates.IssueEarnedAsync(userId, ct); }
+            finally { await snapshots.ChangedAsync(userId, ct); }
         }
         return watched;
     }
@@ -128,10 +128,10 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
                 p.VideoPositionSeconds = Math.Max(p.VideoPositionSeconds, entry.VideoPosition);
             }, ct, first);
         }
-        await completions.ChangedAsync(userId, ct);
         foreach (var merger in mergers)
             await merger.MergeAsync(anonymous.Id, userId, ct);
-        await certificates.IssueEarnedAsync(userId, ct);
+        try { await certificates.IssueEarnedAsync(userId, ct); }
+        finally { await snapshots.ChangedAsync(userId, ct); }
     }
 
     /// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>
@@ -148,7 +148,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         var paths = PathsOf(index, rows);
         var continueWith = inProgress.FirstOrDefault()?.Lesson
             ?? paths.Where(p => p.Completed > 0 && p.Next is not null).Select(p => p.Next).FirstOrDefault();
-        var earned = learner.UserId is { } userId ? await certificates.ForUserAsync(userId, ct) : [];
+        var earned = learner.UserId is { } userId ? (await snapshots.OfAsync(userId, ct)).Certificates : [];
         return new MyLearningView(continueWith, inProgress, completed, paths, earned);
     }
 
@@ -161,20 +161,15 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
             : PathsOf(index, await RowsAsync(learner, ct)).Where(p => containing.Contains(p.Slug)).ToList();
         var finished = paths.Where(p => p.IsFinished).Select(p => p.Slug).ToHashSet();
         IReadOnlyList<CertificateCard> earned = learner.UserId is { } userId && finished.Count > 0
-            ? (await certificates.ForUserAsync(userId, ct)).Where(c => finished.Contains(c.PathSlug)).ToList()
+            ? (await snapshots.OfAsync(userId, ct)).Certificates.Where(c => finished.Contains(c.PathSlug)).ToList()
             : [];
         return new CompletionView(paths, earned);
     }
 
-    // Compiled once: "Của tôi" and the completion page read her rows on every view (no expression tree to walk per query).
-    private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<ProgressRow>>> RowsOf = new(() => EF.CompileAsyncQuery(
-        (LearningDbContext db, string userId) => db.Set<LessonProgress>().AsNoTracking().Where(p => p.UserId == userId)
-            .Select(p => new ProgressRow(p.LessonId, p.FirstOpenedAt, p.LastOpenedAt, p.CompletedAt, p.VideoPositionSeconds))));
-
     private async Task<List<ProgressRow>> RowsAsync(Learner learner, CancellationToken ct)
     {
         if (learner.UserId is { } userId)
-            return buffer.Overlay(userId, await RowsOf.For(db)(db, userId).ToListAsync(ct));
+            return buffer.Overlay(userId, [.. (await snapshots.OfAsync(userId, ct)).Rows]); // a copy: the overlay changes it
         return learner.Anonymous!.Lessons.Select(l => new ProgressRow(l.LessonId, AnonymousProgress.ToDateTime(l.FirstOpened),
             AnonymousProgress.ToDateTime(l.LastOpened), l.IsCompleted ? AnonymousProgress.ToDateTime(l.Completed) : null,
             l.VideoPosition)).ToList();

@@ -11,7 +11,7 @@ public static class ProgressModule
         services.AddOptions<ProgressOptions>().Bind(configuration.GetSection(ProgressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IProgressBroadcast, NoProgressBroadcast>();
         return services.AddSingleton<ProgressBuffer>()
-            .AddSingleton<CompletedLessons>()
+            .AddSingleton<LearnerSnapshots>()
             .AddHostedService<ProgressFlusher>()
             .AddScoped<LearnerProgress>()
             .AddScoped<Certificates>()

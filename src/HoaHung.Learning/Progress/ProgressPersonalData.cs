@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoaHung.Learning.Progress;
 
 /// <summary>Lesson progress and certificates in a learner's data export, and their removal with her account.</summary>
-internal sealed class ProgressPersonalData(LearningDbContext db, CompletedLessons held) : IPersonalDataOwner
+internal sealed class ProgressPersonalData(LearningDbContext db, LearnerSnapshots held) : IPersonalDataOwner
 {
     public string ExportKey => "progress";
 

@@ -95,6 +95,33 @@ public abstract class SignedInLessonTests<TSite>(TSite site) : IClassFixture<TSi
     }
 
     [Fact]
+    public async Task What_she_did_shows_at_once_before_and_after_the_visits_are_written()
+    {
+        // "Của tôi" reads her stored rows from what this process holds of them, with unwritten visits laid over:
+        // writing a batch of visits, or a completion, must never make anything disappear or come back stale.
+        var learner = await LearnerAsync("Lý Thị Nhớ");
+        const string second = "nop-ho-so-truc-tuyen";
+        async Task<string?> ContinueAsync() =>
+            (await learner.GetAsync("/cua-toi")).Document.QuerySelector("#continue-heading + a")?.GetAttribute("href");
+
+        await learner.GetAsync($"/bai-hoc/{Lesson}");
+        Assert.Equal($"/bai-hoc/{Lesson}", await ContinueAsync());      // held in memory, laid over
+        await site.FlushProgressAsync();
+        Assert.Equal($"/bai-hoc/{Lesson}", await ContinueAsync());      // written: read back from the database
+        site.Clock.Advance(TimeSpan.FromMinutes(1));
+        await learner.GetAsync($"/bai-hoc/{second}");
+        await site.FlushProgressAsync();
+        Assert.Equal($"/bai-hoc/{second}", await ContinueAsync());      // the newer visit, after its batch was written
+
+        await learner.CompleteAsync(second);
+        var (_, my) = await learner.GetAsync("/cua-toi");
+        Assert.Contains(my.QuerySelectorAll(".done-list a"), a => a.GetAttribute("href") == $"/bai-hoc/{second}");
+        Assert.Equal($"/bai-hoc/{Lesson}", await ContinueAsync());
+        var (_, page) = await learner.GetAsync($"/bai-hoc/{second}");
+        Assert.False(page.QuerySelector("[data-done-state]")!.HasAttribute("hidden"));
+    }
+
+    [Fact]
     public async Task Each_language_and_text_size_has_its_own_shell()
     {
         var learner = await LearnerAsync("Đặng Thị Chữ");
