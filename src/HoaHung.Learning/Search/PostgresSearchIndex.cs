@@ -24,11 +24,13 @@ internal sealed class PostgresSearchIndex(LearningDbContext db, LessonMarkdown m
         VALUES (@id, @topic, @type, @minutes, @paddedTitle, @tags, @summary, @head, @exact, @body, @plain)
         """;
 
-    // xmin: the transaction that wrote the row, so it changes whenever UpdateAsync rewrites a lesson's row.
-    protected override string HeadsSql => "SELECT lesson_id, topic_id, type, minutes, title, head, exact, xmin::text::bigint FROM lesson_search";
-
-    protected override Func<string, string>? SourcesSql =>
-        static ids => $"SELECT lesson_id, xmin::text::bigint, title, tags, summary, body FROM lesson_search WHERE lesson_id IN ({ids})";
+    // xmin: the transaction that wrote the row, so it changes whenever UpdateAsync writes a lesson's row again.
+    protected override SearchHeads.Sql SnapshotSql { get; } = SearchHeads.Sql.Incremental(
+        "SELECT lesson_id, xmin::text::bigint FROM lesson_search",
+        static ids => $"""
+            SELECT lesson_id, xmin::text::bigint, topic_id, type, minutes, title, head, exact, tags, summary, body
+            FROM lesson_search WHERE lesson_id IN ({ids})
+            """);
 
     protected override string PlainSql(string ids) => $"SELECT lesson_id, plain FROM lesson_search WHERE lesson_id IN ({ids})";
 

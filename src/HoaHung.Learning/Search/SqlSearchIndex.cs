@@ -86,11 +86,15 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
         await PrepareAsync(ct);
         var indexed = await ScalarAsync<long>(CountSql, ct);
         var published = await Published().CountAsync(ct);
-        if (indexed == published)
-            return false;
-        logger.LogInformation("Search index holds {Indexed} lessons, {Published} are published: rebuilding", indexed, published);
-        await RebuildAsync(ct);
-        return true;
+        var rebuild = indexed != published;
+        if (rebuild)
+        {
+            logger.LogInformation("Search index holds {Indexed} lessons, {Published} are published: rebuilding", indexed, published);
+            await RebuildAsync(ct);
+        }
+        // What ranking keeps in memory is loaded now, before the site takes requests, not by the first search.
+        await WithCommandAsync(cmd => heads.GetAsync(cmd, SnapshotSql, ct), ct);
+        return rebuild;
     }
 
     // ---- provider SQL ----
@@ -103,17 +107,8 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     protected abstract string CountSql { get; }
     protected abstract string InsertSql { get; }
 
-    /// <summary>
-    /// Selects id, topic_id, type, minutes, title, head, exact of every indexed lesson (<see cref="SearchHeads"/>),
-    /// and its revision when <see cref="SourcesSql"/> is given.
-    /// </summary>
-    protected abstract string HeadsSql { get; }
-
-    /// <summary>
-    /// When the provider matches words in memory (<see cref="TermIndex"/>): selects id, revision, title, tags,
-    /// summary, body of the lessons whose ids are given. Null when it matches them in the database.
-    /// </summary>
-    protected virtual Func<string, string>? SourcesSql => null;
+    /// <summary>How <see cref="SearchHeads"/> reads the index into memory: every head, or only changed rows with their words.</summary>
+    protected abstract SearchHeads.Sql SnapshotSql { get; }
 
     /// <summary>
     /// Ids and text relevance (lower is better) of the lessons holding the query's words (all of them, or any when
@@ -134,7 +129,7 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     private Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct) =>
         WithCommandAsync(async cmd =>
         {
-            var snapshot = await heads.GetAsync(cmd, HeadsSql, SourcesSql, ct);
+            var snapshot = await heads.GetAsync(cmd, SnapshotSql, ct);
             var needles = Needles.Of(query.Terms);
             var ranked = new List<(int Id, int Score, int Exact, double Relevance)>();
             foreach (var (id, relevance) in await MatchAsync(cmd, query, snapshot, ct))

@@ -48,7 +48,8 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
 
     protected override Task PrepareAsync(CancellationToken ct) => ExecuteAsync(Triggers, ct);
 
-    protected override string HeadsSql => "SELECT id, topic_id, type, minutes, title, head, exact FROM lesson_search_docs";
+    protected override SearchHeads.Sql SnapshotSql { get; } =
+        SearchHeads.Sql.Full("SELECT id, topic_id, type, minutes, title, head, exact FROM lesson_search_docs");
     private const string MatchSql = "SELECT rowid, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) FROM lesson_search WHERE lesson_search MATCH @match";
     protected override string PlainSql(string ids) => $"SELECT id, plain FROM lesson_search_text WHERE id IN ({ids})";
 

@@ -71,28 +71,28 @@ internal sealed class TermIndex
 
         // The added lessons' words, with their weighted counts.
         var fresh = new Dictionary<string, List<(int Doc, ushort Weight)>>(StringComparer.Ordinal);
+        var reader = new WordCounter();
         foreach (var source in added)
         {
             var doc = ids.Count;
-            var (words, length) = Split(source);
             ids.Add(source.Id);
             revisions.Add(source.Revision);
-            lengths.Add(length);
-            foreach (var (word, weight) in words)
+            lengths.Add(reader.Read(source, (word, weight) =>
             {
                 if (!fresh.TryGetValue(word, out var list))
                     fresh[word] = list = [];
                 list.Add((doc, (ushort)Math.Min(weight, ushort.MaxValue)));
-            }
+            }));
         }
 
         // Merge the two sorted vocabularies, copying kept postings and appending fresh ones.
         var freshTerms = fresh.Keys.ToArray();
         Array.Sort(freshTerms, StringComparer.Ordinal);
-        var newTerms = new List<string>(terms.Length + freshTerms.Length);
-        var newStarts = new List<int>(newTerms.Capacity + 1) { 0 };
-        var docs = new List<int>(postingDoc.Length + fresh.Sum(f => f.Value.Count));
-        var weights = new List<ushort>(docs.Capacity);
+        var newTerms = new string[terms.Length + freshTerms.Length];
+        var newStarts = new int[newTerms.Length + 1];
+        var docs = new int[postingDoc.Length + fresh.Sum(f => f.Value.Count)];
+        var weights = new ushort[docs.Length];
+        int count = 0, termCount = 0;
         for (int i = 0, j = 0; i < terms.Length || j < freshTerms.Length;)
         {
             var cmp = i == terms.Length ? 1 : j == freshTerms.Length ? -1 : string.CompareOrdinal(terms[i], freshTerms[j]);
@@ -104,8 +104,8 @@ internal sealed class TermIndex
                     var d = map[postingDoc[p]];
                     if (d >= 0)
                     {
-                        docs.Add(d);
-                        weights.Add(postingWeight[p]);
+                        docs[count] = d;
+                        weights[count++] = postingWeight[p];
                     }
                 }
                 i++;
@@ -114,18 +114,22 @@ internal sealed class TermIndex
             {
                 foreach (var (d, w) in fresh[freshTerms[j]])
                 {
-                    docs.Add(d);
-                    weights.Add(w);
+                    docs[count] = d;
+                    weights[count++] = w;
                 }
                 j++;
             }
-            if (docs.Count > newStarts[^1])
+            if (count > newStarts[termCount])
             {
-                newTerms.Add(term);
-                newStarts.Add(docs.Count);
+                newTerms[termCount++] = term;
+                newStarts[termCount] = count;
             }
         }
-        return new TermIndex([.. newTerms], [.. newStarts], [.. docs], [.. weights], [.. ids], [.. revisions], [.. lengths]);
+        Array.Resize(ref newTerms, termCount);
+        Array.Resize(ref newStarts, termCount + 1);
+        Array.Resize(ref docs, count);
+        Array.Resize(ref weights, count);
+        return new TermIndex(newTerms, newStarts, docs, weights, [.. ids], [.. revisions], [.. lengths]);
     }
 
     /// <summary>
@@ -205,6 +209,8 @@ internal sealed class TermIndex
 
     private (int From, int To) PrefixRange(string prefix)
     {
+        if (prefix.Length == 0)
+            return (0, 0);
         var from = Array.BinarySearch(terms, prefix, StringComparer.Ordinal);
         if (from < 0)
             from = ~from;
@@ -214,23 +220,54 @@ internal sealed class TermIndex
         return (from, to);
     }
 
-    /// <summary>A lesson's distinct words with their counts weighted by field, and its length in words.</summary>
-    internal static (Dictionary<string, int> Words, int Length) Split(Source source)
+    /// <summary>
+    /// Splits lessons into their distinct words with counts weighted by field, without a string per word: each
+    /// distinct word is made a string once for all the lessons it reads.
+    /// </summary>
+    private sealed class WordCounter
     {
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        var length = 0;
-        ReadOnlySpan<string> fields = [source.Title, source.Tags, source.Summary, source.Body];
-        for (var f = 0; f < fields.Length; f++)
+        private readonly Dictionary<string, int> slots = new(StringComparer.Ordinal);
+        private readonly List<string> words = [];
+        private readonly List<int> touched = [];
+        private int[] counts = new int[1024];
+
+        /// <summary>Calls <paramref name="found"/> once per distinct word of the lesson; returns its length in words.</summary>
+        public int Read(Source source, Action<string, int> found)
         {
-            // Folded text: words of letters and digits between single spaces; tags are also separated by ",".
-            foreach (var word in fields[f].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            var lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
+            var length = 0;
+            ReadOnlySpan<string> fields = [source.Title, source.Tags, source.Summary, source.Body];
+            for (var f = 0; f < fields.Length; f++)
             {
-                if (word == "," || word == "|")
-                    continue;
-                words[word] = words.GetValueOrDefault(word) + FieldWeights[f];
-                length++;
+                // Folded text: words of letters and digits between single spaces; tags are also separated by ",".
+                var text = fields[f].AsSpan();
+                foreach (var range in text.Split(' '))
+                {
+                    var word = text[range];
+                    if (word.IsEmpty || word is "," or "|")
+                        continue;
+                    if (!lookup.TryGetValue(word, out var slot))
+                    {
+                        slot = words.Count;
+                        var key = word.ToString();
+                        slots[key] = slot;
+                        words.Add(key);
+                        if (slot == counts.Length)
+                            Array.Resize(ref counts, counts.Length * 2);
+                    }
+                    if (counts[slot] == 0)
+                        touched.Add(slot);
+                    counts[slot] += FieldWeights[f];
+                    length++;
+                }
             }
+            foreach (var slot in touched)
+            {
+                found(words[slot], counts[slot]);
+                counts[slot] = 0;
+            }
+            touched.Clear();
+            return length;
         }
-        return (words, length);
     }
 }
