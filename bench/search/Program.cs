@@ -105,6 +105,7 @@ await using (var scope = root.CreateAsyncScope())
 var times = new List<double>();
 var suggestTimes = new List<double>();
 var indexTimes = new List<double>();
+var answers = new List<string>();
 var empty = 0;
 for (var round = 0; round < 3; round++)
 {
@@ -121,7 +122,22 @@ for (var round = 0; round < 3; round++)
         indexTimes.Add((TimedIndex.SearchTime - indexBefore).TotalMilliseconds);
         if (round == 0 && results.Total == 0)
             empty++;
+        if (round == 0)
+            answers.Add($"{q.Text}\t{results.Total}\t{string.Join(' ', results.Items.Select(i => i.Lesson.Slug))}");
     }
+}
+
+// The answers (total and first page of each query), and how they compare with the other provider's when it ran before.
+File.WriteAllLines(Path.Combine(dataDir, $"answers-{provider}.txt"), answers);
+var compared = "";
+var otherFile = Path.Combine(dataDir, $"answers-{(provider == DatabaseProvider.Sqlite ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite)}.txt");
+if (File.Exists(otherFile))
+{
+    var other = File.ReadAllLines(otherFile);
+    var pairs = answers.Zip(other, (a, b) => (A: a.Split('\t'), B: b.Split('\t'))).ToList();
+    static string[] Top(string[] answer, int n) => answer[2].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(n).ToArray();
+    compared = $"\n    same as the other:  total {pairs.Count(p => p.A[1] == p.B[1])}, first page {pairs.Count(p => p.A[2] == p.B[2])}, "
+        + $"same first 3 {pairs.Count(p => Top(p.A, 3).SequenceEqual(Top(p.B, 3)))} of {pairs.Count} queries";
 }
 
 var all = times.Concat(suggestTimes).ToList();
@@ -137,7 +153,7 @@ Console.WriteLine($"""
     latency (all):      p50 {P(all, 50):F2} ms, p95 {P(all, 95):F2} ms, p99 {P(all, 99):F2} ms, max {all.Max():F2} ms
     latency (page):     p50 {P(times, 50):F2} ms, p95 {P(times, 95):F2} ms
     latency (suggest):  p50 {P(suggestTimes, 50):F2} ms, p95 {P(suggestTimes, 95):F2} ms
-    of which index:     p50 {P(indexTimes, 50):F2} ms, p95 {P(indexTimes, 95):F2} ms, mean {indexTimes.Average():F2} ms of {all.Average():F2} ms
+    of which index:     p50 {P(indexTimes, 50):F2} ms, p95 {P(indexTimes, 95):F2} ms, mean {indexTimes.Average():F2} ms of {all.Average():F2} ms{compared}
     | {provider} | {lessons} | {import.Elapsed.TotalSeconds:F1} s | {rebuild.Elapsed.TotalSeconds:F1} s | {P(all, 50):F2} ms | {P(all, 95):F2} ms | {P(all, 99):F2} ms |
     """);
 return 0;

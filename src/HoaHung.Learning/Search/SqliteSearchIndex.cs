@@ -38,7 +38,12 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
         DELETE FROM lesson_search_docs WHERE id = @id;
         DELETE FROM lesson_search_text WHERE id = @id;
         """;
-    protected override string ClearSql => "DELETE FROM lesson_search; DELETE FROM lesson_search_docs; DELETE FROM lesson_search_text;";
+    // 'delete-all', not DELETE: a contentless table never takes deleted rows out of the row count and average length
+    // bm25 reads (its count grows by one at every delete and insert of a lesson), so only this resets them.
+    protected override string ClearSql => """
+        INSERT INTO lesson_search (lesson_search) VALUES ('delete-all');
+        DELETE FROM lesson_search_docs; DELETE FROM lesson_search_text;
+        """;
     protected override string CountSql => "SELECT count(*) FROM lesson_search_docs";
     protected override string InsertSql => """
         INSERT INTO lesson_search (rowid, title, tags, summary, body) VALUES (@id, @title, @tags, @summary, @body);

@@ -6,14 +6,16 @@ namespace HoaHung.Learning.Search;
 /// An inverted index of the folded words of every indexed lesson (title, tags, summary, body), immutable, held in
 /// memory per process (<see cref="SearchHeads"/>). It answers what PostgreSQL's GIN index and <c>ts_rank</c> did,
 /// without reading a row: which lessons hold every query word (or any; the last word as a prefix) and how relevant
-/// their text is, by BM25 with the column weights SQLite's FTS5 uses (title 10, tags 5, summary 3, body 1).
+/// their text is, by the BM25 of SQLite's FTS5 <c>bm25()</c> (k1 1.2, b 0.75, idf at least 1e-6, a prefix counting as
+/// one word) with the column weights the SQLite index uses (title 10, tags 5, summary 3, body 1): both providers rank
+/// alike (bench/README.md).
 /// A new index is made from the previous one by <see cref="With"/>: postings of unchanged lessons are copied,
 /// only changed lessons' text is read and split again.
 /// </summary>
 internal sealed class TermIndex
 {
-    private const float K1 = 1.2f;
-    private const float B = 0.75f;
+    private const double K1 = 1.2;
+    private const double B = 0.75;
     private static readonly int[] FieldWeights = [10, 5, 3, 1];
 
     public static readonly TermIndex Empty = new([], [0], [], [], [], [], []);
@@ -30,13 +32,13 @@ internal sealed class TermIndex
     private readonly int[] docIds;
     private readonly long[] docRevisions;
     private readonly int[] docLengths;
-    private readonly float averageLength;
+    private readonly double averageLength;
 
     private TermIndex(string[] terms, int[] starts, int[] postingDoc, ushort[] postingWeight, int[] docIds, long[] docRevisions, int[] docLengths)
     {
         (this.terms, this.starts, this.postingDoc, this.postingWeight) = (terms, starts, postingDoc, postingWeight);
         (this.docIds, this.docRevisions, this.docLengths) = (docIds, docRevisions, docLengths);
-        averageLength = docLengths.Length == 0 ? 1 : Math.Max(1, (float)docLengths.Average());
+        averageLength = docLengths.Length == 0 ? 1 : Math.Max(1, docLengths.Average());
     }
 
     public int Count => docIds.Length;
@@ -150,7 +152,7 @@ internal sealed class TermIndex
         }
 
         var n = docIds.Length;
-        var score = ArrayPool<float>.Shared.Rent(n);
+        var score = ArrayPool<double>.Shared.Rent(n);
         var frequency = ArrayPool<float>.Shared.Rent(n);
         var seen = ArrayPool<byte>.Shared.Rent(n);
         try
@@ -174,9 +176,9 @@ internal sealed class TermIndex
                         frequency[d] += postingWeight[p];
                     }
                 }
-                var idf = (float)Math.Log((n - touched.Count + 0.5) / (touched.Count + 0.5));
+                var idf = Math.Log((n - touched.Count + 0.5) / (touched.Count + 0.5));
                 if (idf <= 0)
-                    idf = 1e-6f;
+                    idf = 1e-6;
                 foreach (var d in touched)
                 {
                     var f = frequency[d];
@@ -195,7 +197,7 @@ internal sealed class TermIndex
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(score);
+            ArrayPool<double>.Shared.Return(score);
             ArrayPool<float>.Shared.Return(frequency);
             ArrayPool<byte>.Shared.Return(seen);
         }
