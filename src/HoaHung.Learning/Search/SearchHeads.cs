@@ -45,14 +45,15 @@ internal sealed class SearchHeads
         if (snapshot?.Version == version)
             return snapshot;
 
-        // One reload at a time: the others wait for it rather than read the same rows beside it.
+        // One reload at a time: the others wait for it rather than read the same rows beside it, then take it if
+        // nothing changed since.
         await reloading.WaitAsync(ct);
         try
         {
+            version = await VersionAsync(cmd, ct);
             snapshot = Volatile.Read(ref current);
             if (snapshot?.Version == version)
                 return snapshot;
-            version = await VersionAsync(cmd, ct);
             // Stamped with the version read before loading: a change made meanwhile only causes one more reload.
             var loaded = sql.Heads is { } heads
                 ? new Snapshot(version, await FullAsync(cmd, heads, snapshot?.Heads.Count, ct), null)
