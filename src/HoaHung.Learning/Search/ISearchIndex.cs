@@ -19,7 +19,10 @@ public interface ISearchIndex
     /// <summary>Empties the index and indexes every published lesson again; returns how many.</summary>
     Task<int> RebuildAsync(CancellationToken ct);
 
-    /// <summary>Rebuilds when the index does not hold exactly the published lessons (first start after the upgrade).</summary>
+    /// <summary>
+    /// Rebuilds when the index does not hold exactly the published lessons (first start after the upgrade), and loads
+    /// what the index keeps in memory; true when it rebuilt.
+    /// </summary>
     Task<bool> EnsureBuiltAsync(CancellationToken ct);
 }
 

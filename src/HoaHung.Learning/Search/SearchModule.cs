@@ -21,8 +21,9 @@ public static class SearchModule
 }
 
 /// <summary>
-/// Builds the index when it does not match the published lessons: the first start after the upgrade that added
-/// it, or a database restored from elsewhere. Runs before the site takes requests (hosted services start first).
+/// Builds the index when it does not match the published lessons (the first start after the upgrade that added
+/// it, or a database restored from elsewhere) and loads what it keeps in memory. Runs before the site takes
+/// requests (hosted services start first).
 /// </summary>
 internal sealed class SearchIndexAtStart(IServiceScopeFactory scopes) : IHostedService
 {

@@ -86,11 +86,15 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
         await PrepareAsync(ct);
         var indexed = await ScalarAsync<long>(CountSql, ct);
         var published = await Published().CountAsync(ct);
-        if (indexed == published)
-            return false;
-        logger.LogInformation("Search index holds {Indexed} lessons, {Published} are published: rebuilding", indexed, published);
-        await RebuildAsync(ct);
-        return true;
+        var rebuild = indexed != published;
+        if (rebuild)
+        {
+            logger.LogInformation("Search index holds {Indexed} lessons, {Published} are published: rebuilding", indexed, published);
+            await RebuildAsync(ct);
+        }
+        // What ranking keeps in memory is loaded now, before the site takes requests, not by the first search.
+        await WithCommandAsync(cmd => heads.GetAsync(cmd, SnapshotSql, ct), ct);
+        return rebuild;
     }
 
     // ---- provider SQL ----
@@ -103,14 +107,15 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     protected abstract string CountSql { get; }
     protected abstract string InsertSql { get; }
 
-    /// <summary>Selects id, topic_id, type, minutes, title, head, exact of every indexed lesson (<see cref="SearchHeads"/>).</summary>
-    protected abstract string HeadsSql { get; }
+    /// <summary>How <see cref="SearchHeads"/> reads the index into memory: every head, or only changed rows with their words.</summary>
+    protected abstract SearchHeads.Sql SnapshotSql { get; }
 
-    /// <summary>Selects id and text relevance (lower is better) of every lesson matching <c>@match</c>.</summary>
-    protected abstract string MatchSql { get; }
-
-    /// <summary>The full-text query of the words (all of them, or any when not <see cref="IndexQuery.MatchAll"/>), the last as a prefix.</summary>
-    protected abstract string Match(IndexQuery query);
+    /// <summary>
+    /// Ids and text relevance (lower is better) of the lessons holding the query's words (all of them, or any when
+    /// not <see cref="IndexQuery.MatchAll"/>), the last as a prefix.
+    /// </summary>
+    protected abstract Task<List<(int Id, double Relevance)>> MatchAsync(DbCommand cmd, IndexQuery query, SearchHeads.Snapshot snapshot,
+        CancellationToken ct);
 
     /// <summary>Selects id and plain text of the lessons whose ids are given (integers, written into the SQL).</summary>
     protected abstract string PlainSql(string ids);
@@ -118,26 +123,21 @@ internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown mark
     /// <summary>
     /// The ranked page of ids with the total and the plain text of the page's lessons: the index matches, the rule
     /// of <see cref="Needles.Score"/> ranks in memory (score, exact words, text relevance, id), filters apply on the
-    /// heads. Three round trips whatever the number of matches: the heads' version, the match, the page's text.
+    /// heads. Three round trips whatever the number of matches (the heads' version, the match, the page's text), two
+    /// when the words are matched in memory.
     /// </summary>
     private Task<IndexPage> QueryAsync(IndexQuery query, CancellationToken ct) =>
         WithCommandAsync(async cmd =>
         {
-            var known = await heads.GetAsync(cmd, HeadsSql, ct);
+            var snapshot = await heads.GetAsync(cmd, SnapshotSql, ct);
             var needles = Needles.Of(query.Terms);
             var ranked = new List<(int Id, int Score, int Exact, double Relevance)>();
-            cmd.Parameters.Clear();
-            cmd.CommandText = MatchSql;
-            Add(cmd, "@match", Match(query));
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            foreach (var (id, relevance) in await MatchAsync(cmd, query, snapshot, ct))
             {
-                while (await reader.ReadAsync(ct))
-                {
-                    if (!known.TryGetValue(reader.GetInt32(0), out var h) || !PassesFilters(query, h.TopicId, h.Type, h.Minutes))
-                        continue;
-                    var (score, exact) = needles.Score(h.Title, h.Text, h.Exact);
-                    ranked.Add((h.Id, score, exact, Convert.ToDouble(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture)));
-                }
+                if (!snapshot.Heads.TryGetValue(id, out var h) || !PassesFilters(query, h.TopicId, h.Type, h.Minutes))
+                    continue;
+                var (score, exact) = needles.Score(h.Title, h.Text, h.Exact);
+                ranked.Add((h.Id, score, exact, relevance));
             }
             ranked.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
                 : a.Exact != b.Exact ? b.Exact.CompareTo(a.Exact)

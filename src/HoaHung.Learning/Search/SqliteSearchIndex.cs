@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Markdown;
@@ -37,7 +38,12 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
         DELETE FROM lesson_search_docs WHERE id = @id;
         DELETE FROM lesson_search_text WHERE id = @id;
         """;
-    protected override string ClearSql => "DELETE FROM lesson_search; DELETE FROM lesson_search_docs; DELETE FROM lesson_search_text;";
+    // 'delete-all', not DELETE: a contentless table never takes deleted rows out of the row count and average length
+    // bm25 reads (its count grows by one at every delete and insert of a lesson), so only this resets them.
+    protected override string ClearSql => """
+        INSERT INTO lesson_search (lesson_search) VALUES ('delete-all');
+        DELETE FROM lesson_search_docs; DELETE FROM lesson_search_text;
+        """;
     protected override string CountSql => "SELECT count(*) FROM lesson_search_docs";
     protected override string InsertSql => """
         INSERT INTO lesson_search (rowid, title, tags, summary, body) VALUES (@id, @title, @tags, @summary, @body);
@@ -47,15 +53,30 @@ internal sealed class SqliteSearchIndex(LearningDbContext db, LessonMarkdown mar
 
     protected override Task PrepareAsync(CancellationToken ct) => ExecuteAsync(Triggers, ct);
 
-    protected override string HeadsSql => "SELECT id, topic_id, type, minutes, title, head, exact FROM lesson_search_docs";
-    protected override string MatchSql => "SELECT rowid, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) FROM lesson_search WHERE lesson_search MATCH @match";
+    protected override SearchHeads.Sql SnapshotSql { get; } =
+        SearchHeads.Sql.Full("SELECT id, topic_id, type, minutes, title, head, exact FROM lesson_search_docs");
+    private const string MatchSql = "SELECT rowid, bm25(lesson_search, 10.0, 5.0, 3.0, 1.0) FROM lesson_search WHERE lesson_search MATCH @match";
     protected override string PlainSql(string ids) => $"SELECT id, plain FROM lesson_search_text WHERE id IN ({ids})";
+
+    /// <summary>FTS5 matches, bm25 ranks (weights as <see cref="TermIndex"/>'s).</summary>
+    protected override async Task<List<(int Id, double Relevance)>> MatchAsync(DbCommand cmd, IndexQuery query, SearchHeads.Snapshot snapshot,
+        CancellationToken ct)
+    {
+        var found = new List<(int Id, double Relevance)>();
+        cmd.Parameters.Clear();
+        cmd.CommandText = MatchSql;
+        Add(cmd, "@match", Match(query));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            found.Add((reader.GetInt32(0), reader.GetDouble(1)));
+        return found;
+    }
 
     /// <summary>
     /// An FTS5 query of quoted words ("a" "b" "c"* — all words; or joined by OR). Words are folded, so only letters
     /// and digits: nothing a person types can become FTS5 syntax.
     /// </summary>
-    protected override string Match(IndexQuery query)
+    private static string Match(IndexQuery query)
     {
         var sb = new StringBuilder();
         var words = query.Terms.Words;

@@ -102,6 +102,57 @@ public abstract class SearchIndexTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task Words_of_the_body_follow_every_change_at_once()
+    {
+        await ImportAsync(f => f
+            .Lesson("bai-vuon-durianx", "Bài về trái cây", Topic, body: "Trong vườn có cây durianx và rambutanx.")
+            .Lesson("bai-vuon-rambutanx", "Bài khác", Topic, body: "Chỉ có rambutanx ở đây, trong vườn."));
+        Assert.Equal(["bai-vuon-durianx"], await SlugsAsync("durianx"));
+        Assert.Equal(["bai-vuon-durianx"], await SlugsAsync("vuon duria")); // the last word as a prefix
+        Assert.Equal(2, (await SlugsAsync("rambutanx")).Count);
+
+        await ImportAsync(f => f.Lesson("bai-vuon-durianx", "Bài về trái cây", Topic, body: "Giờ vườn chỉ có mangosteenx."));
+        Assert.Empty(await SlugsAsync("durianx"));
+        Assert.Empty(await SlugsAsync("duria"));
+        Assert.Equal(["bai-vuon-durianx"], await SlugsAsync("mangosteenx"));
+        Assert.Equal(["bai-vuon-rambutanx"], await SlugsAsync("rambutanx")); // the lesson left alone keeps its words
+    }
+
+    /// <summary>
+    /// What another instance (or an import run beside the site) sees: it keeps its own copy of the index's short
+    /// columns and words, and no event of this process reaches it; the index's version tells it what changed.
+    /// </summary>
+    [Fact]
+    public async Task Another_instance_sees_every_change_at_its_next_search()
+    {
+        var other = new SearchHeads();
+        await ImportAsync(f => f.Lesson("bai-kiwanox", "Bài trái cây lạ", Topic, body: "Quả kiwanox mọc ở vườn."));
+        var id = await site.WithDbAsync(db => db.Lessons.Where(l => l.Slug == "bai-kiwanox").Select(l => l.Id).SingleAsync());
+        Assert.Equal([id], await OtherInstanceAsync(other, "kiwanox"));
+
+        await ImportAsync(f => f.Lesson("bai-kiwanox", "Bài trái cây lạ", Topic, body: "Quả lycheex mọc ở vườn."));
+        // Several searches arrive together after the change: one reloads, the others wait for it; all see the change.
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => OtherInstanceAsync(other, "lyche")));
+        Assert.All(together, ids => Assert.Equal([id], ids));
+        Assert.Empty(await OtherInstanceAsync(other, "kiwanox"));
+
+        await site.WithDbAsync(db => db.Lessons.Where(l => l.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, LessonStatus.Archived)));
+        Assert.Empty(await OtherInstanceAsync(other, "lycheex"));
+        var here = await WithIndexAsync(index => index.SearchAsync(new IndexQuery(SearchTerms.Parse("lycheex")), CancellationToken.None));
+        Assert.Equal(0, here.Total);
+    }
+
+    private async Task<List<int>> OtherInstanceAsync(SearchHeads heads, string q)
+    {
+        using var scope = site.Services.CreateScope();
+        var type = site.Provider == DatabaseProvider.Sqlite ? typeof(SqliteSearchIndex) : typeof(PostgresSearchIndex);
+        var index = (ISearchIndex)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type, heads);
+        var page = await index.SearchAsync(new IndexQuery(SearchTerms.Parse(q), Take: 50), CancellationToken.None);
+        return page.Hits.Select(h => h.LessonId).ToList();
+    }
+
+    [Fact]
     public async Task Rebuild_restores_an_emptied_index_and_start_up_notices()
     {
         site.EnsureAvailable();
