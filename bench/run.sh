@@ -216,7 +216,9 @@ server_of() { case $1 in nginx) echo "$(cat "$OUT/nginx/nginx.pid") $(pgrep -P "
   bare) echo "${SERVER_PID[bare]}" ;;
   *-pg) local pm; pm=$(head -n 1 "$PGDATA/postmaster.pid"); echo "${SERVER_PID[pg]} $pm $(pgrep -P "$pm" | tr '\n' ' ')" ;;
   *) echo "${SERVER_PID[sqlite]}" ;; esac; }
-cpu_ticks() { local t=0 p; for p in $(server_of "$1"); do t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; echo "$t"; }
+# utime + stime, plus cutime + cstime (the CPU of children that exited: a PostgreSQL backend that ends between two
+# readings moves from its own line to the postmaster's, instead of vanishing and making the difference negative)
+cpu_ticks() { local t=0 p; for p in $(server_of "$1"); do t=$(( t + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done; echo "$t"; }
 refresh_sessions() { # before a round's signed-in targets of an instance
   case $1 in lesson-in) sign_in_all sqlite "$SITE" ;; lesson-in-pg) sign_in_all pg "$PGSITE" ;; esac
 }

@@ -5,7 +5,7 @@ namespace HoaHung.Learning.Web.Progress;
 
 /// <summary>
 /// With <c>ConnectionStrings:Redis</c>: learners' stored learning changed on one instance, so every instance forgets
-/// what it holds for them in <see cref="LearnerSnapshots"/> at once (docs/architecture.md §7). One message per change
+/// what it holds for them (<see cref="PerLearner{T}"/>: snapshots, quiz results, classes) at once (docs/architecture.md §7). One message per change
 /// (a batch of written visits is one message), user ids one per line.
 /// </summary>
 internal sealed class RedisProgressBroadcast(IConnectionMultiplexer redis, ILogger<RedisProgressBroadcast> log) : IProgressBroadcast
@@ -27,13 +27,13 @@ internal sealed class RedisProgressBroadcast(IConnectionMultiplexer redis, ILogg
 }
 
 /// <summary>Listens on <see cref="RedisProgressBroadcast.Channel"/> for as long as the site runs.</summary>
-internal sealed class RedisProgressListener(IConnectionMultiplexer redis, LearnerSnapshots held) : IHostedService
+internal sealed class RedisProgressListener(IConnectionMultiplexer redis, LearnerChanges changes) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
         redis.GetSubscriber().SubscribeAsync(RedisProgressBroadcast.Channel, (_, message) =>
         {
             foreach (var userId in message.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
-                held.Forget(userId);
+                changes.Forget(userId);
         });
 
     // The subscription ends with the instance's Redis connection (which may already be closing here).

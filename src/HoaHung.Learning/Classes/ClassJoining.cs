@@ -1,4 +1,5 @@
 using HoaHung.Learning.Data;
+using HoaHung.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +23,8 @@ public abstract record JoinResult
 }
 
 /// <summary>A resident joins a class with its code: idempotent, and safe when a whole class scans at once.</summary>
-public sealed class ClassJoining(IDbContextFactory<LearningDbContext> contexts, ClassChanges changes, ILogger<ClassJoining> log)
+public sealed class ClassJoining(IDbContextFactory<LearningDbContext> contexts, ClassChanges changes, LearnerChanges learners,
+    ILogger<ClassJoining> log)
 {
     /// <summary>The class a code names, and whether <paramref name="userId"/> (when signed in) is in it; null for no class.</summary>
     public async Task<JoinPreview?> FindAsync(string? code, string? userId, CancellationToken ct)
@@ -58,6 +60,7 @@ public sealed class ClassJoining(IDbContextFactory<LearningDbContext> contexts, 
             return new JoinResult.Joined(found.ClassId, found.Name, AlreadyMember: true);
         }
         await changes.TouchAsync(db, found.ClassId, ct);
+        await learners.ChangedAsync(userId, ct); // "Của tôi" shows the class
         log.LogInformation("{UserId} joined class {ClassId}", userId, found.ClassId);
         return new JoinResult.Joined(found.ClassId, found.Name, AlreadyMember: false);
     }

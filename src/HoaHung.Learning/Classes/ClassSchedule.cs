@@ -1,9 +1,10 @@
+using HoaHung.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Classes;
 
 /// <summary>A class's sessions, groups and members, changed by its trainers (or an admin).</summary>
-public sealed class ClassSchedule(ClassChanges changes)
+public sealed class ClassSchedule(ClassChanges changes, LearnerChanges learners)
 {
     public const int MaxMinutes = 8 * 60;
 
@@ -73,12 +74,17 @@ public sealed class ClassSchedule(ClassChanges changes)
         }, ct);
 
     /// <summary>Takes a learner out of the class (her account, progress and past attendance stay).</summary>
-    public Task<ClassResult> RemoveMemberAsync(string? actorId, int classId, string userId, CancellationToken ct) =>
-        changes.RunAsync(actorId, classId, "remove member", async (db, _) =>
+    public async Task<ClassResult> RemoveMemberAsync(string? actorId, int classId, string userId, CancellationToken ct)
+    {
+        var result = await changes.RunAsync(actorId, classId, "remove member", async (db, _) =>
         {
             var removed = await db.Set<ClassMember>().Where(m => m.ClassId == classId && m.UserId == userId).ExecuteDeleteAsync(ct);
             return removed == 0 ? new ClassResult.Refused(ClassReasons.NotAMember) : ClassResult.Ok;
         }, ct);
+        if (result is ClassResult.Done)
+            await learners.ChangedAsync(userId, ct); // her "Của tôi" no longer shows the class
+        return result;
+    }
 
     private static ClassResult.Refused? Validate(SessionForm form)
     {

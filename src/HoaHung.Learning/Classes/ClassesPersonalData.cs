@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoaHung.Learning.Classes;
 
 /// <summary>Her classes and attendance in her data export; removed with her account (foreign keys cascade, and this says so explicitly).</summary>
-internal sealed class ClassesPersonalData(LearningDbContext db) : IPersonalDataOwner
+internal sealed class ClassesPersonalData(LearningDbContext db, LearnerChanges changes) : IPersonalDataOwner
 {
     public string ExportKey => "classes";
 
@@ -31,5 +31,6 @@ internal sealed class ClassesPersonalData(LearningDbContext db) : IPersonalDataO
         await db.Set<AttendanceMark>().Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<ClassMember>().Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<ClassTrainer>().Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await changes.ChangedAsync(userId, ct);
     }
 }

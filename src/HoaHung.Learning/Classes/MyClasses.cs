@@ -1,4 +1,5 @@
 using HoaHung.Learning.Data;
+using HoaHung.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Classes;
@@ -13,8 +14,15 @@ public sealed record MyAssignment(AssignmentKind Kind, string Slug, string Title
 /// A learner's own classes (only hers: the user id comes from her authenticated principal). A context of its own: on
 /// "Của tôi" its section renders while the page's own queries are still running on the request's context.
 /// </summary>
-public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, TimeProvider clock)
+public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, TimeProvider clock, LearnerChanges changes) : IDisposable
 {
+    // Which classes she is in, held per learner (most are in none, and then "Của tôi" asks nothing more); forgotten
+    // through LearnerChanges when she joins or is taken out of one.
+    private readonly PerLearner<List<int>> memberOf = new(changes, 20_000);
+
+    private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<int>>> ClassIds = new(() => EF.CompileAsyncQuery(
+        (LearningDbContext db, string userId) => db.Set<ClassMember>().AsNoTracking().Where(m => m.UserId == userId).Select(m => m.ClassId)));
+
     private sealed record Joining(int Id, string Name, string JoinCode, string? Place, int? GroupId, DateTime JoinedAt, DateTime? Next);
 
     // Compiled once: asked on every view of "Của tôi", mostly by learners in no class.
@@ -27,6 +35,13 @@ public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, Tim
 
     public async Task<IReadOnlyList<MyClass>> ForLearnerAsync(string userId, CancellationToken ct)
     {
+        var ids = await memberOf.GetAsync(userId, async token =>
+        {
+            await using var context = await contexts.CreateDbContextAsync(token);
+            return await ClassIds.For(context)(context, userId).ToListAsync(token);
+        }, ct);
+        if (ids.Count == 0)
+            return [];
         await using var db = await contexts.CreateDbContextAsync(ct);
         var since = clock.GetUtcNow().UtcDateTime.AddHours(-3);
         var classes = await Joined.For(db)(db, userId, since).ToListAsync(ct);
@@ -51,4 +66,6 @@ public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, Tim
                 .ToList()))
             .ToList();
     }
+
+    public void Dispose() => memberOf.Dispose();
 }

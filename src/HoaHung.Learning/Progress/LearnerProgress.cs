@@ -12,7 +12,7 @@ namespace HoaHung.Learning.Progress;
 /// <see cref="MergeAsync"/>.
 /// </summary>
 public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog, ProgressBuffer buffer, TimeProvider clock,
-    Certificates certificates, LearnerSnapshots snapshots, IEnumerable<IAnonymousWorkMerger> mergers)
+    Certificates certificates, LearnerSnapshots snapshots, LearnerChanges changes, IEnumerable<IAnonymousWorkMerger> mergers)
 {
     /// <summary>Share of a video that counts as having watched it.</summary>
     public const double WatchedShare = 0.9;
@@ -64,7 +64,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         {
             buffer.Forget(userId, lessonId);
             try { await certificates.IssueEarnedAsync(userId, ct); }
-            finally { await snapshots.ChangedAsync(userId, ct); }
+            finally { await changes.ChangedAsync(userId, ct); }
         }
     }
 
@@ -100,7 +100,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         {
             buffer.Forget(userId, lessonId);
             try { await certificates.IssueEarnedAsync(userId, ct); }
-            finally { await snapshots.ChangedAsync(userId, ct); }
+            finally { await changes.ChangedAsync(userId, ct); }
         }
         return watched;
     }
@@ -131,7 +131,7 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         foreach (var merger in mergers)
             await merger.MergeAsync(anonymous.Id, userId, ct);
         try { await certificates.IssueEarnedAsync(userId, ct); }
-        finally { await snapshots.ChangedAsync(userId, ct); }
+        finally { await changes.ChangedAsync(userId, ct); }
     }
 
     /// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>

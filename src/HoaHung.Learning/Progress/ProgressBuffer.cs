@@ -103,7 +103,7 @@ public sealed class ProgressOptions
 }
 
 /// <summary>Writes <see cref="ProgressBuffer"/> every <see cref="ProgressOptions.FlushSeconds"/> in one transaction, and everything held when the site stops.</summary>
-internal sealed class ProgressFlusher(ProgressBuffer buffer, LearnerSnapshots snapshots, IServiceScopeFactory scopes,
+internal sealed class ProgressFlusher(ProgressBuffer buffer, LearnerChanges changes, IServiceScopeFactory scopes,
     IOptions<ProgressOptions> options, ILogger<ProgressFlusher> log) : BackgroundService
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
@@ -140,7 +140,7 @@ internal sealed class ProgressFlusher(ProgressBuffer buffer, LearnerSnapshots sn
                 await using var scope = scopes.CreateAsyncScope();
                 await WriteAsync(scope.ServiceProvider.GetRequiredService<LearningDbContext>(), visits, ct);
                 // Their snapshots lack what was just written; forgotten before the buffer stops laying the visits over them.
-                await snapshots.ChangedAsync(visits.Select(v => v.Key.UserId).Distinct().ToList(), ct);
+                await changes.ChangedAsync(visits.Select(v => v.Key.UserId).Distinct().ToList(), ct);
                 buffer.Written();
             }
             catch (Exception e)

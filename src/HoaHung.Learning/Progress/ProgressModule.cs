@@ -11,6 +11,7 @@ public static class ProgressModule
         services.AddOptions<ProgressOptions>().Bind(configuration.GetSection(ProgressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IProgressBroadcast, NoProgressBroadcast>();
         return services.AddSingleton<ProgressBuffer>()
+            .AddSingleton<LearnerChanges>()
             .AddSingleton<LearnerSnapshots>()
             .AddHostedService<ProgressFlusher>()
             .AddScoped<LearnerProgress>()

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoaHung.Learning.Progress;
 
 /// <summary>Lesson progress and certificates in a learner's data export, and their removal with her account.</summary>
-internal sealed class ProgressPersonalData(LearningDbContext db, LearnerSnapshots held) : IPersonalDataOwner
+internal sealed class ProgressPersonalData(LearningDbContext db, LearnerChanges changes) : IPersonalDataOwner
 {
     public string ExportKey => "progress";
 
@@ -42,6 +42,6 @@ internal sealed class ProgressPersonalData(LearningDbContext db, LearnerSnapshot
         await db.SaveChangesAsync(ct);
         await db.Set<Certificate>().Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<LessonProgress>().Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
-        await held.ChangedAsync(userId, ct);
+        await changes.ChangedAsync(userId, ct);
     }
 }

@@ -11,7 +11,8 @@ namespace HoaHung.Learning.Quizzes;
 /// Each answer is stored when given, so a dropped connection loses nothing, and the first answer to a question
 /// wins, so a double tap or a re-sent form never counts twice. What the pages show is built by <see cref="QuizPlayer"/>.
 /// </summary>
-public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizStore store, ILessonCompletion completion)
+public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizStore store, ILessonCompletion completion,
+    LearnerChanges changes)
 {
     /// <summary>Starts an attempt, or returns her unfinished one (at its first unanswered question).</summary>
     public async Task<StartResult> StartAsync(string slug, Learner learner, CancellationToken ct)
@@ -114,6 +115,8 @@ public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizS
         var result = attempt.FinishedAt is null ? await ScoreAsync(attempt, learner, ct) : new FinishResult.Finished(attempt.Passed);
         if (result is FinishResult.Finished { Passed: true } && await store.IsPublishedAsync(attempt.LessonId, ct))
             await completion.CompleteAsync(learner, attempt.LessonId, ct);
+        if (attempt.FinishedAt is null && result is FinishResult.Finished && learner.UserId is { } userId)
+            await changes.ChangedAsync(userId, ct); // her quiz results ("Của tôi") changed
         return result;
     }
 

@@ -5,17 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace HoaHung.Learning.Quizzes;
 
 /// <summary>A learner's quiz results across the library, for "Của tôi".</summary>
-public sealed class QuizResults(LearningDbContext db)
+public sealed class QuizResults(LearningDbContext db, QuizSummaries held)
 {
-    private sealed record Summary(int LessonId, int Best, bool Passed, int Attempts, DateTime Last);
-
-    // Compiled once (read on every view of "Của tôi"): an account's attempts, and an anonymous reader's.
-    private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<Summary>>> OfUser = new(() => EF.CompileAsyncQuery(
-        (LearningDbContext db, string userId) => db.Set<QuizAttempt>().AsNoTracking()
-            .Where(a => a.UserId == userId && a.FinishedAt != null)
-            .GroupBy(a => a.LessonId)
-            .Select(g => new Summary(g.Key, g.Max(a => a.ScorePercent), g.Any(a => a.Passed), g.Count(), g.Max(a => a.FinishedAt!.Value)))));
-
+    // Compiled once: read on every view of "Của tôi" by an anonymous reader (a signed-in one's are held, QuizSummaries).
     private static readonly PerModel<Func<LearningDbContext, Guid, IAsyncEnumerable<Summary>>> OfVisitor = new(() => EF.CompileAsyncQuery(
         (LearningDbContext db, Guid anonymousId) => db.Set<QuizAttempt>().AsNoTracking()
             .Where(a => a.UserId == null && a.AnonymousId == anonymousId && a.FinishedAt != null)
@@ -25,7 +17,9 @@ public sealed class QuizResults(LearningDbContext db)
     /// <summary>Per lesson with a finished attempt: best score, passed (in any attempt), number of finished attempts; latest first.</summary>
     public async Task<IReadOnlyList<QuizResultCard>> ForLearnerAsync(Learner learner, CancellationToken ct)
     {
-        var rows = await (learner.UserId is { } userId ? OfUser.For(db)(db, userId) : OfVisitor.For(db)(db, learner.AnonymousId ?? Guid.Empty)).ToListAsync(ct);
+        var rows = learner.UserId is { } userId
+            ? await held.OfAsync(userId, ct)
+            : await OfVisitor.For(db)(db, learner.AnonymousId ?? Guid.Empty).ToListAsync(ct);
         if (rows.Count == 0)
             return [];
         var ids = rows.Select(r => r.LessonId).ToList();
@@ -36,6 +30,31 @@ public sealed class QuizResults(LearningDbContext db)
                 r.Best, r.Passed, r.Attempts))
             .ToList();
     }
+}
+
+internal sealed record Summary(int LessonId, int Best, bool Passed, int Attempts, DateTime Last);
+
+/// <summary>
+/// Each signed-in learner's quiz summaries, held in this process (<see cref="PerLearner{T}"/>), forgotten through
+/// <see cref="LearnerChanges"/> when an attempt of hers finishes, her attempts are merged or deleted.
+/// </summary>
+public sealed class QuizSummaries(IDbContextFactory<LearningDbContext> contexts, LearnerChanges changes) : IDisposable
+{
+    private static readonly PerModel<Func<LearningDbContext, string, IAsyncEnumerable<Summary>>> OfUser = new(() => EF.CompileAsyncQuery(
+        (LearningDbContext db, string userId) => db.Set<QuizAttempt>().AsNoTracking()
+            .Where(a => a.UserId == userId && a.FinishedAt != null)
+            .GroupBy(a => a.LessonId)
+            .Select(g => new Summary(g.Key, g.Max(a => a.ScorePercent), g.Any(a => a.Passed), g.Count(), g.Max(a => a.FinishedAt!.Value)))));
+
+    private readonly PerLearner<List<Summary>> held = new(changes, 20_000);
+
+    internal ValueTask<List<Summary>> OfAsync(string userId, CancellationToken ct) => held.GetAsync(userId, async token =>
+    {
+        await using var db = await contexts.CreateDbContextAsync(token);
+        return await OfUser.For(db)(db, userId).ToListAsync(token);
+    }, ct);
+
+    public void Dispose() => held.Dispose();
 }
 
 /// <summary>At sign-in or sign-up, an anonymous reader's attempts become her account's (idempotent).</summary>
@@ -53,7 +72,7 @@ internal sealed class QuizAnonymousWork(LearningDbContext db) : IAnonymousWorkMe
 }
 
 /// <summary>Her quiz attempts in her data export, and their removal with her account (no aggregates kept).</summary>
-internal sealed class QuizPersonalData(LearningDbContext db) : IPersonalDataOwner
+internal sealed class QuizPersonalData(LearningDbContext db, LearnerChanges changes) : IPersonalDataOwner
 {
     public string ExportKey => "quizzes";
 
@@ -81,5 +100,6 @@ internal sealed class QuizPersonalData(LearningDbContext db) : IPersonalDataOwne
         var mine = db.Set<QuizAttempt>().Where(a => a.UserId == userId).Select(a => a.Id);
         await db.Set<QuizAnswer>().Where(a => mine.Contains(a.AttemptId)).ExecuteDeleteAsync(ct);
         await db.Set<QuizAttempt>().Where(a => a.UserId == userId).ExecuteDeleteAsync(ct);
+        await changes.ChangedAsync(userId, ct);
     }
 }

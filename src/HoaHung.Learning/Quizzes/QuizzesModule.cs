@@ -10,6 +10,7 @@ public static class QuizzesModule
             .AddScoped<QuizAttempts>()
             .AddScoped<QuizPlayer>()
             .AddScoped<QuizResults>()
+            .AddSingleton<QuizSummaries>()
             .AddScoped<IAnonymousWorkMerger, QuizAnonymousWork>()
             .AddScoped<IQuizPasses, QuizPasses>()
             .AddScoped<IPersonalDataOwner, QuizPersonalData>();

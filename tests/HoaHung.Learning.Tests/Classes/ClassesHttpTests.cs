@@ -98,6 +98,10 @@ public abstract class ClassesHttpTests<TSite>(TSite site) : IClassFixture<TSite>
         var (_, joinPage) = await visitor.GetAsync($"/tham-gia/{code}");
         Assert.Equal("Tham gia lớp", joinPage.QuerySelector(".join form[method=post] button[type=submit]")!.TextContent.Trim());
 
+        // "Của tôi" before: no class (and the site now holds that she is in none).
+        var (_, before) = await visitor.GetAsync("/cua-toi");
+        Assert.Null(before.QuerySelector("#classes-heading"));
+
         var (joined, _) = await visitor.SubmitAsync($"/tham-gia/{code}", "join", []);
         Assert.Equal($"/tham-gia/{code}?xong=1", Visitor.Location(joined));
         var (_, welcome) = await visitor.GetAsync($"/tham-gia/{code}?xong=1");
@@ -112,6 +116,11 @@ public abstract class ClassesHttpTests<TSite>(TSite site) : IClassFixture<TSite>
         var (_, mine) = await visitor.GetAsync("/cua-toi");
         Assert.Equal("Lớp của tôi", mine.Text("#classes-heading"));
         Assert.Contains("VNeID mức 2", mine.Text(".my-classes"));
+
+        // Taken out of the class by her trainer: gone from "Của tôi" at once.
+        Assert.IsType<ClassResult.Done>(await site.Get<ClassSchedule>().RemoveMemberAsync(hoa.Id, id, lan.Id, CancellationToken.None));
+        var (_, after) = await visitor.GetAsync("/cua-toi");
+        Assert.Null(after.QuerySelector("#classes-heading"));
     }
 
     [Fact]

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using HoaHung.Learning.Tests.Accounts;
+
 namespace HoaHung.Learning.Tests.Quizzes;
 
 /// <summary>Taking a quiz through the real pages and forms (no JavaScript), on each database provider.</summary>
@@ -336,6 +338,36 @@ public abstract class QuizPlayerHttpTests<TSite>(TSite site) : IClassFixture<TSi
         Assert.Contains("Bạn đã làm hết số lần", phone.Page.Text(".quiz-error"));
         Assert.Null(phone.Page.QuerySelector($"{ActionForm} button"));
         Assert.Contains("Điểm cao nhất của bạn: 100%", phone.Page.Text(".quiz-best"));
+    }
+
+    [Fact]
+    public async Task A_signed_in_learners_results_in_Cua_toi_follow_each_finished_attempt()
+    {
+        // "Của tôi" reads her quiz results from what the site holds for her: each finished attempt must show at once.
+        var user = await Site.UserAsync(AccountSeed.UniqueName("qz"), "Bà Thi");
+        var phone = Phone();
+        await phone.GetAsync("/tai-khoan/dang-nhap");
+        var token = phone.Page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        await phone.PostAsync("/tai-khoan/dang-nhap",
+            [("_handler", "sign-in"), ("__RequestVerificationToken", token), ("Input.Name", user.UserName!), ("Input.Password", AccountSeed.Password)]);
+        await phone.GetAsync("/cua-toi");
+        Assert.Contains("Bà Thi", phone.Page.Body!.TextContent);
+        Assert.Null(phone.Page.QuerySelector(".quiz-results"));
+
+        var first = await StartAsync(phone);
+        await AnswerAllAsync(phone, first, p => p == 1);
+        await phone.SubmitAsync(ActionForm);
+        await phone.GetAsync("/cua-toi");
+        Assert.Contains("Chưa đạt", phone.Page.Text(".quiz-results"));
+
+        await phone.GetAsync($"/bai-hoc/{QuizSite.Slug}/kiem-tra");
+        await phone.SubmitAsync(ActionForm);
+        var second = Guid.Parse(phone.Url.Split('/')[4]);
+        await AnswerAllAsync(phone, second, _ => true);
+        await phone.SubmitAsync(ActionForm);
+        await phone.GetAsync("/cua-toi");
+        Assert.Contains("Đạt", phone.Page.Text(".quiz-results__passed"));
+        Assert.Contains("100%", phone.Page.Text(".quiz-results"));
     }
 
     [Fact]
