@@ -91,6 +91,7 @@ public static class HostingExtensions
         services.AddSingleton<PageShells>();
         services.AddSingleton<ICatalogChanged>(sp => sp.GetRequiredService<PageShells>());
         services.AddScoped<LessonPageShell>();
+        services.AddSingleton<LayoutOnly>();
         services.AddScoped<ILessonCompletion, ProgressLessonCompletion>();
         PublicPageAntiforgery.Decorate(services);
         return services;

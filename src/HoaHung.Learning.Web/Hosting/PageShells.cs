@@ -32,6 +32,13 @@ public interface IShellFiller
     Task<bool> FillAsync(HttpContext http, IReadOnlyDictionary<string, string> facts, IDictionary<string, string> values);
 }
 
+/// <summary>A page with nothing personal but the layout's own slots (the header's name): nothing to record, nothing to add.</summary>
+public sealed class LayoutOnly : IShellFiller
+{
+    public Task<bool> FillAsync(HttpContext http, IReadOnlyDictionary<string, string> facts, IDictionary<string, string> values) =>
+        Task.FromResult(true);
+}
+
 /// <summary>Present on a request whose page is being rendered as a shell: components write slot markers, not her values.</summary>
 public sealed class ShellCapture(string nonce)
 {

@@ -155,6 +155,29 @@ public abstract class SignedInLessonTests<TSite>(TSite site) : IClassFixture<TSi
         Assert.Equal("Mới", page.QuerySelector(".prefs__item--account .prefs__label")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("/chu-de/vneid")]
+    [InlineData("/lo-trinh/bat-dau-voi-dien-thoai-thong-minh")]
+    public async Task Topic_and_path_pages_come_from_their_shell_with_her_name(string url)
+    {
+        var mai = await LearnerAsync("Bùi Thị Mai");
+        var tuan = await LearnerAsync("Đỗ Văn Tuấn");
+        var anonymous = (await new Visitor(site).GetAsync(url)).Document;
+        var before = Shells.Count;
+        var (first, maiPage) = await mai.GetAsync(url);
+        var (second, tuanPage) = await tuan.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(Shells.Count <= before + 1);
+        Assert.Equal("Mai", maiPage.QuerySelector(".prefs__item--account .prefs__label")!.TextContent);
+        Assert.Equal("Tuấn", tuanPage.QuerySelector(".prefs__item--account .prefs__label")!.TextContent);
+        Assert.DoesNotContain("hh-slot", tuanPage.DocumentElement.OuterHtml);
+        Assert.True(second.Headers.CacheControl!.Private);
+        // The same page as an anonymous reader's but for the header's name.
+        Assert.Equal(anonymous.QuerySelector("main")!.OuterHtml, tuanPage.QuerySelector("main")!.OuterHtml);
+    }
+
     [Fact]
     public async Task An_unknown_lesson_is_still_not_found_for_a_signed_in_learner()
     {
