@@ -6,12 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace HoaHung.Learning.Search;
 
 /// <summary>
-/// PostgreSQL table <c>lesson_search</c> (migration SearchIndex): folded columns, a stored tsvector built with
-/// the <c>simple</c> configuration (the text is already folded: no stemming, no stop words) weighted
-/// A title, B tags, C summary, D body, and a GIN index. No extension is needed. A statement trigger moves
-/// <c>lesson_search_state.version</c> on every change (migration SearchHeads), for <see cref="SearchHeads"/>.
-/// Queries match words in memory (<see cref="TermIndex"/>, loaded with the heads from the folded columns); the
-/// tsvector and its GIN index are still written (dropping them takes a migration) but no query reads them.
+/// PostgreSQL table <c>lesson_search</c> (migration SearchIndex): folded columns and plain text. A statement trigger
+/// moves <c>lesson_search_state.version</c> on every change (migration SearchHeads), for <see cref="SearchHeads"/>.
+/// Queries match words in memory (<see cref="TermIndex"/>, loaded with the heads from the folded columns); the stored
+/// tsvector and GIN index the first design searched were dropped (migration DropSearchDocument): nothing read them.
 /// </summary>
 internal sealed class PostgresSearchIndex(LearningDbContext db, LessonMarkdown markdown, SearchHeads heads, ILogger<PostgresSearchIndex> logger)
     : SqlSearchIndex(db, markdown, heads, logger)

@@ -18,7 +18,7 @@ namespace HoaHung.Learning.Search;
 /// </summary>
 internal abstract class SqlSearchIndex(LearningDbContext db, LessonMarkdown markdown, SearchHeads heads, ILogger logger) : ISearchIndex
 {
-    /// <summary>Plain text beyond this is not indexed (a PostgreSQL tsvector holds at most 1 MB).</summary>
+    /// <summary>Plain text beyond this is not indexed (it bounds each lesson's share of the in-memory word index and of FTS5).</summary>
     internal const int MaxIndexedText = 100_000;
     private const int RebuildBatch = 500;
 
