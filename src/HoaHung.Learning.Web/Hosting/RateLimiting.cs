@@ -74,6 +74,11 @@ public static class RateLimiting
     /// <summary>The policy of the class join pages: a join code cannot be guessed by trying many.</summary>
     public const string JoinPolicy = "join";
 
+    /// <summary>The posts of the sign-in and sign-up forms (<c>App:RateLimits:SignInPerMinute</c>, <c>SignUpPerTenMinutes</c>).</summary>
+    public const string SignInPolicy = "sign-in";
+
+    public const string SignUpPolicy = "sign-up";
+
     /// <summary>Which limit refused a request, for the status page's sentence.</summary>
     internal const string RefusedBy = "hh.rate-limit";
 
@@ -83,19 +88,14 @@ public static class RateLimiting
         services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-            {
-                // Account forms: only the posts count, reading the forms is free.
-                if (!HttpMethods.IsPost(ctx.Request.Method))
-                    return RateLimitPartition.GetNoLimiter("");
-                var o = ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-                var path = ctx.Request.Path;
-                if (path.StartsWithSegments(SiteLinks.SignIn))
-                    return Bucket("sign-in:" + Client(ctx), o.SignInPerMinute, TimeSpan.FromMinutes(1));
-                if (path.StartsWithSegments(SiteLinks.SignUp))
-                    return Bucket("sign-up:" + Client(ctx), o.SignUpPerTenMinutes, TimeSpan.FromMinutes(10));
-                return RateLimitPartition.GetNoLimiter("");
-            });
+            // Account forms: only the posts count, reading the forms is free. Endpoint policies, like the others: a request
+            // to any other page pays nothing for them (a GlobalLimiter was asked on every request).
+            r.AddPolicy(SignInPolicy, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? Bucket("sign-in:" + Client(ctx), Limits(ctx).SignInPerMinute, TimeSpan.FromMinutes(1))
+                : RateLimitPartition.GetNoLimiter(""));
+            r.AddPolicy(SignUpPolicy, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? Bucket("sign-up:" + Client(ctx), Limits(ctx).SignUpPerTenMinutes, TimeSpan.FromMinutes(10))
+                : RateLimitPartition.GetNoLimiter(""));
             // One bucket per client address and policy; the site-wide refusal (RejectAsync) answers for every policy.
             r.AddPolicy(SearchPolicy, ctx => Bucket("search:" + Client(ctx), Limits(ctx).SearchPermitLimit,
                 TimeSpan.FromSeconds(Limits(ctx).SearchWindowSeconds)));
