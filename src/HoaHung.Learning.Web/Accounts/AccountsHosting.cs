@@ -44,6 +44,10 @@ public static class AccountsHosting
         // a stranger could cause. Only staff lock an account (LockoutEnd, UserAdministration).
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<AppUser>, NfcPasswordHasher>());
         services.AddSingleton<SignInDevices>();
+        // With Redis, every instance counts the same sign-in tries (after AddCatalogSync makes the connection).
+        if (config.GetConnectionString("Redis") is { Length: > 0 })
+            services.AddSingleton<ISignInCounts>(sp => new RedisSignInCounts(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+                sp.GetRequiredService<MemorySignInCounts>(), sp.GetRequiredService<ILogger<RedisSignInCounts>>()));
         // Sessions are checked on every request (SessionValidation); the stamp validator refreshes roles and name.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddSessionValidation(config);

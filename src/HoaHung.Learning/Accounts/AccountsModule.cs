@@ -14,6 +14,8 @@ public static class AccountsModule
             .AddScoped<PersonalData>()
             .AddScoped<SignInAttempts>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<MemorySignInCounts>();
+        services.TryAddSingleton<ISignInCounts>(sp => sp.GetRequiredService<MemorySignInCounts>());
         // A singleton that opens a scope per operation: safe to hold in an Interactive Server circuit.
         services.AddSingleton<UserAdministration>();
         // Checked on every signed-in request: singletons, with a context per operation and an in-memory cache.

@@ -37,7 +37,7 @@ public sealed class SignInAttempts(UserManager<AppUser> users, SignInThrottle th
         var account = name ?? "?" + TextCleaning.Truncate(TextCleaning.OneLine(request.Name).ToLowerInvariant(), SignInNames.MaxInputLength);
         var trusted = name is not null && request.DeviceId is not null && request.DeviceAccounts.Contains(name) ? request.DeviceId : null;
         var attempt = new SignInAttempt(account, request.Address, trusted);
-        if (throttle.TryBegin(attempt) is var wait && wait > TimeSpan.Zero)
+        if (await throttle.TryBeginAsync(attempt) is var wait && wait > TimeSpan.Zero)
             return new SignInOutcome.Wait(wait);
 
         ct.ThrowIfCancellationRequested();
@@ -58,7 +58,7 @@ public sealed class SignInAttempts(UserManager<AppUser> users, SignInThrottle th
             return new SignInOutcome.Refused();
         if (user!.LockoutEnd > clock.GetUtcNow())
             return new SignInOutcome.Locked();
-        throttle.Succeeded(attempt);
+        await throttle.SucceededAsync(attempt);
         return new SignInOutcome.Succeeded(user);
     }
 }
