@@ -64,6 +64,11 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
             await MeasureStaffAsync($"/lop-hoc/{classId}/ap-phich", "poster");
             await MeasureStaffAsync($"/lop-hoc/buoi/{sessionId}/diem-danh", "session-qr");
             await MeasureStaffAsync($"/lop-hoc/{classId}", "class-tab-0");
+            // Every tab's name whole and on screen: none scrolled out of the tab bar behind an arrow, none cut.
+            figures[^1] = figures[^1] with
+            {
+                CutText = [.. await PageAudit.OutsideAsync(trainer, "[role=tab]", ".mud-tabs-tabbar"), .. await PageAudit.ClippedTextAsync(trainer, ".mud-tabs-tabbar")],
+            };
             var tabs = trainer.GetByRole(AriaRole.Tab);
             var count = await tabs.CountAsync();
             Assert.True(count >= 5, $"{count} tabs");
@@ -86,7 +91,13 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
                 await session.First.Locator(".mud-expand-panel-header").ClickAsync();
                 var edit = session.First.Locator(".mud-expand-panel-content .mud-button-outlined");
                 await edit.WaitForAsync();
-                figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}-session" });
+                await session.First.Locator(".attendance__note").First.WaitForAsync(); // the resident who joined above
+                // Her four marks and the note field lie inside the session's panel (at 200% text the note was 500 px in a 286 px panel).
+                figures.Add(await PageAudit.MeasureAsync(trainer, reader) with
+                {
+                    Url = $"/lop-hoc/{classId}#tab-{i}-session",
+                    CutText = [.. await PageAudit.OutsideAsync(trainer, ".attendance__note, .attendance__mark", ".mud-expand-panel-content")],
+                });
                 await edit.ClickAsync();
                 await trainer.Locator(".sessions__edit").WaitForAsync();
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}-session-edit" });
@@ -99,6 +110,8 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
             PageAudit.Record("classes-" + readerName, figures);
         }
         Assert.All(figures, f => Assert.False(f.ScrollsSideways, f.ToString())); // the trainer's pages too, at every size
+        Assert.All(figures, f => Assert.True(f.CutText is not { Count: > 0 }, f.ToString()));
+        Assert.Contains(figures, f => f.Url.EndsWith("-session", StringComparison.Ordinal)); // the attendance list was looked at
         Assert.All(figures, f => Assert.True(f.Violations.Count == 0, f.ToString()));
         if (reader.BrowserTextPercent == 100 && reader.SiteTextSize == 0)
             Assert.All(figures, f => Assert.True(f.SmallTargets.Count == 0, f.ToString()));

@@ -21,11 +21,15 @@ public sealed record PageFigures(string Url, Reader Reader, int ScrollWidth, int
 {
     public bool ScrollsSideways => ScrollWidth > ViewportWidth;
 
+    /// <summary>Words cut off on the page, where a test looked for them (<see cref="PageAudit.ClippedTextAsync"/>).</summary>
+    public IReadOnlyList<string>? CutText { get; init; }
+
     public override string ToString() =>
         $"{Url} [{Reader}] width {ScrollWidth}/{ViewportWidth}, small targets {SmallTargets.Count}, axe {Violations.Count}"
         + (SmallTargets.Count > 0 ? "\n    small: " + string.Join("; ", SmallTargets.Take(8)) : "")
         + (Violations.Count > 0 ? "\n    axe: " + string.Join("; ", Violations) : "")
-        + (TooWide is { Count: > 0 } ? "\n    too wide: " + string.Join("; ", TooWide) : "");
+        + (TooWide is { Count: > 0 } ? "\n    too wide: " + string.Join("; ", TooWide) : "")
+        + (CutText is { Count: > 0 } ? "\n    cut: " + string.Join("; ", CutText) : "");
 }
 
 public static class PageAudit
@@ -86,6 +90,16 @@ public static class PageAudit
         return new PageFigures(path, reader, widths[0], widths[1], small, violations, tooWide);
     }
 
+    /// <summary>
+    /// Words cut off inside <paramref name="root"/> (a CSS selector): an element whose own text is wider or taller than
+    /// its box while the box hides the rest ("…", overflow hidden), and a field whose value does not fit in it. Text
+    /// hidden on purpose (1 px, for screen readers; visibility hidden) is not counted.
+    /// </summary>
+    public static Task<string[]> ClippedTextAsync(IPage page, string root) => page.EvaluateAsync<string[]>(ClippedScript, root);
+
+    /// <summary>Visible elements matching <paramref name="inner"/> whose box reaches outside their nearest <paramref name="outer"/> ancestor or the screen.</summary>
+    public static Task<string[]> OutsideAsync(IPage page, string inner, string outer) => page.EvaluateAsync<string[]>(OutsideScript, new[] { inner, outer });
+
     /// <summary>Writes figures to TestResults/measurements/NAME.txt, for the closing note.</summary>
     public static void Record(string name, IEnumerable<PageFigures> figures)
     {
@@ -100,6 +114,30 @@ public static class PageAudit
           .filter(a => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
           .map(a => a.finished.catch(() => null)))
           .then(() => new Promise(r => requestAnimationFrame(() => r(null))))
+        """;
+
+    private const string ClippedScript = """
+        (root) => [...document.querySelectorAll(root)].flatMap(r => [r, ...r.querySelectorAll('*')]).filter(e => {
+            const b = e.getBoundingClientRect(), s = getComputedStyle(e);
+            if (b.width <= 1 || b.height <= 1 || s.visibility === 'hidden') return false;
+            if (e.matches('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), textarea'))
+              return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+            if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) return false;
+            const hides = s.overflowX !== 'visible' || s.textOverflow === 'ellipsis';
+            return hides && (e.scrollWidth > e.clientWidth + 1 || (s.overflowY !== 'visible' && e.scrollHeight > e.clientHeight + 1));
+          }).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} "${(e.value || e.textContent).trim().slice(0, 40)}" ${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight}`)
+        """;
+
+    private const string OutsideScript = """
+        ([inner, outer]) => {
+          const w = document.documentElement.clientWidth;
+          return [...document.querySelectorAll(inner)].filter(e => e.getClientRects().length > 0).flatMap(e => {
+            const r = e.getBoundingClientRect(), o = e.parentElement?.closest(outer);
+            const b = o ? o.getBoundingClientRect() : { left: 0, right: w, top: -Infinity, bottom: Infinity };
+            const out = r.left < Math.max(b.left, 0) - .5 || r.right > Math.min(b.right, w) + .5 || r.top < b.top - .5 || r.bottom > b.bottom + .5;
+            return out ? [`${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 2).join('.')} "${e.textContent.trim().slice(0, 30)}" x ${Math.round(r.left)}..${Math.round(r.right)}, y ${Math.round(r.top)}..${Math.round(r.bottom)} in ${o ? outer : 'the screen'} x ${Math.round(Math.max(b.left, 0))}..${Math.round(Math.min(b.right, w))}, y ${Math.round(b.top)}..${Math.round(b.bottom)}`] : [];
+          });
+        }
         """;
 
     /// <summary>The innermost elements reaching past the right edge: what makes a page scroll sideways.</summary>

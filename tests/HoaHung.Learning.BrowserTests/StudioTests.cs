@@ -17,6 +17,9 @@ public sealed class StudioTests(BrowserSite site)
     private const string Summary = "Bài giúp bạn nhận ra tin nhắn giả danh ngân hàng và biết phải làm gì.";
     private static int counter;
 
+    /// <summary>An option longer than a phone's line.</summary>
+    private const string LongOption = "Có, khi cần kiểm tra tài khoản hoặc tặng quà tri ân khách hàng, ngân hàng sẽ nhắn tin xin mã OTP để xác nhận";
+
     private static string Shot(string name) => Path.Combine(BrowserSite.ScreenshotDirectory, $"{name}.png");
 
     [Theory]
@@ -80,8 +83,9 @@ public sealed class StudioTests(BrowserSite site)
         await page.GetByLabel("Câu hỏi", new() { Exact = true }).FillAsync("Ngân hàng có bao giờ nhắn tin xin mã OTP không?");
         await page.GetByLabel("Giải thích", new() { Exact = true }).FillAsync("Ngân hàng không bao giờ hỏi mã OTP.");
         await page.GetByLabel("Lựa chọn 1", new() { Exact = true }).FillAsync("Không bao giờ");
-        await page.GetByLabel("Lựa chọn 2", new() { Exact = true }).FillAsync("Có, khi cần kiểm tra");
+        await page.GetByLabel("Lựa chọn 2", new() { Exact = true }).FillAsync(LongOption);
         await page.GetByLabel("Lựa chọn 2", new() { Exact = true }).PressAsync("Tab");
+        await CheckQuizBuilderFitsAsync(page, phone, size);
 
         // The last words before the connection drops, and words typed while it is down, reach only the browser.
         await body.ClickAsync();
@@ -127,6 +131,36 @@ public sealed class StudioTests(BrowserSite site)
         var reader = await site.PhoneAsync();
         var response = await reader.GotoAsync($"/bai-hoc/{slug}");
         Assert.Equal(404, response!.Status);
+    }
+
+    /// <summary>
+    /// Long words wrap: no field name of the builder cut with "…" and an option's whole text in view. On a phone the
+    /// bar that stays on screen (save state, Lưu nháp, Gửi duyệt, the panes) is at most 110 px tall: it was 181.
+    /// </summary>
+    private static async Task CheckQuizBuilderFitsAsync(IPage page, bool phone, string size)
+    {
+        var option = page.GetByLabel("Lựa chọn 2", new() { Exact = true });
+        await Assertions.Expect(option).ToHaveValueAsync(LongOption);
+        await option.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Shot($"studio-quiz-{size}") });
+        Assert.Empty(await PageAudit.ClippedTextAsync(page, ".studio-quiz"));
+        var (shortBox, longBox) = (await page.GetByLabel("Lựa chọn 1", new() { Exact = true }).BoundingBoxAsync(), await option.BoundingBoxAsync());
+        Assert.True(longBox!.Height > shortBox!.Height + 12, $"the long option takes more lines than the short one: {longBox.Height} and {shortBox.Height} px");
+        if (!phone)
+            return;
+        // Well below the top of the editor, where the bar is stuck under the app bar.
+        var bar = page.Locator(".studio-editor__bar");
+        var stuck = await bar.BoundingBoxAsync();
+        Assert.True(stuck!.Y is > 50 and < 60, $"the bar is stuck under the app bar: y {stuck.Y}");
+        Assert.True(stuck.Height <= 110, $"the sticky bar on a phone is {stuck.Height} px tall");
+        foreach (var name in new[] { "Lưu nháp", "Gửi duyệt", "Soạn", "Xem trước" })
+        {
+            var action = bar.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+            await Assertions.Expect(action).ToBeInViewportAsync(new() { Ratio = 1 });
+            var b = await action.BoundingBoxAsync();
+            Assert.True(b!.Width >= 47.5 && b.Height >= 47.5, $"{name}: {b.Width}×{b.Height}");
+        }
+        await Assertions.Expect(bar.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Kiểm tra") })).ToBeInViewportAsync(new() { Ratio = 1 });
     }
 
     private async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(int width, int height, string team)
