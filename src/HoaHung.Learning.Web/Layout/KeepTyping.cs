@@ -9,16 +9,28 @@ namespace HoaHung.Learning.Web.Layout;
 /// </summary>
 public static class KeepTyping
 {
+    /// <summary>Puts kept text back into the page's marked fields (the layout, once the page is interactive).</summary>
+    public static Task RestoreAsync(IJSRuntime js) => CallAsync(js, "hhKeepTyping.restore");
+
+    /// <summary>The text of these fields is saved: a reload must not bring it back.</summary>
     public static async Task ForgetAsync(IJSRuntime js, params string[] names)
+    {
+        foreach (var name in names)
+            if (!await CallAsync(js, "hhKeepTyping.forget", name))
+                return;
+    }
+
+    /// <summary>False when there is no script or no circuit: then nothing is kept in this browser either.</summary>
+    private static async Task<bool> CallAsync(IJSRuntime js, string function, params object?[] args)
     {
         try
         {
-            foreach (var name in names)
-                await js.InvokeVoidAsync("hhKeepTyping.forget", name);
+            await js.InvokeVoidAsync(function, args);
+            return true;
         }
         catch (Exception e) when (e is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
         {
-            // No script or no circuit: there is nothing kept in this browser to forget.
+            return false;
         }
     }
 }
