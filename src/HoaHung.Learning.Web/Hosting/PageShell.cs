@@ -194,6 +194,10 @@ public static class SlotMarkers
 {
     public static string Prefix(string nonce) => $"<!--hh-slot:{nonce}:";
 
+    /// <summary><paramref name="html"/> without this nonce's markers (a page not kept as a shell, sent as rendered).</summary>
+    public static string Strip(string html, string nonce) =>
+        System.Text.RegularExpressions.Regex.Replace(html, $"{System.Text.RegularExpressions.Regex.Escape(Prefix(nonce))}[^>]*-->", "");
+
     public static string Text(string nonce, string name) => $"{Prefix(nonce)}t:{name}-->";
 
     public static string Variant(string nonce, string name, string value) => $"{Prefix(nonce)}v:{name}:{value}-->";

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Web.Accounts;
 using Microsoft.AspNetCore.Components;
@@ -99,7 +98,7 @@ public sealed class PageShells : ICatalogChanged, IDisposable
 /// once as a shell (slot markers in place of her values), keeps it, and serves her from it. Runs after
 /// authentication, the session check and must-change-password, so she is who the cookie says.
 /// </summary>
-public sealed partial class PageShellMiddleware(RequestDelegate next, PageShells shells, HtmlEncoder encoder, ILogger<PageShellMiddleware> log)
+public sealed class PageShellMiddleware(RequestDelegate next, PageShells shells, HtmlEncoder encoder, ILogger<PageShellMiddleware> log)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -152,13 +151,9 @@ public sealed partial class PageShellMiddleware(RequestDelegate next, PageShells
         }
         // Not a page to keep (an error, a redirect) or not hers to fill: what was rendered, without markers.
         log.LogDebug("Not keeping a shell of {Path} ({Status})", http.Request.Path, http.Response.StatusCode);
-        var text = System.Text.Encoding.UTF8.GetString(html.Span);
-        await http.Response.WriteAsync(Markers().Replace(text, ""), http.RequestAborted);
+        await http.Response.WriteAsync(SlotMarkers.Strip(System.Text.Encoding.UTF8.GetString(html.Span), shells.Nonce), http.RequestAborted);
     }
 
     /// <summary>The layout's slot with her short name (the account link in the header).</summary>
     public const string NameSlot = "name";
-
-    [GeneratedRegex("<!--hh-slot:[0-9A-F]+:[^>]*-->")]
-    private static partial Regex Markers();
 }

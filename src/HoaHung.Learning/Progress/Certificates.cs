@@ -69,8 +69,6 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock, IQuiz
         return issued;
     }
 
-    public async Task<IReadOnlyList<CertificateCard>> ForUserAsync(string userId, CancellationToken ct) => await OfUserAsync(db, userId, ct);
-
     internal static async Task<List<CertificateCard>> OfUserAsync(LearningDbContext db, string userId, CancellationToken ct) =>
         await OfUser.For(db)(db, userId).ToListAsync(ct);
 

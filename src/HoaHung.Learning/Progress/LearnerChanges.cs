@@ -71,3 +71,17 @@ public sealed class PerLearner<T> : IDisposable where T : class
 
     public void Dispose() => cache.Dispose();
 }
+
+/// <summary>
+/// Tells the other instances that learners' stored learning changed; the web host sends it over Redis when
+/// <c>ConnectionStrings:Redis</c> is set.
+/// </summary>
+public interface IProgressBroadcast
+{
+    Task ProgressChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct);
+}
+
+internal sealed class NoProgressBroadcast : IProgressBroadcast
+{
+    public Task ProgressChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct) => Task.CompletedTask;
+}

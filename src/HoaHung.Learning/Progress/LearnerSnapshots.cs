@@ -40,17 +40,3 @@ public sealed class LearnerSnapshots(IDbContextFactory<LearningDbContext> contex
 
     public void Dispose() => held.Dispose();
 }
-
-/// <summary>
-/// Tells the other instances that learners' stored learning changed; the web host sends it over Redis when
-/// <c>ConnectionStrings:Redis</c> is set.
-/// </summary>
-public interface IProgressBroadcast
-{
-    Task ProgressChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct);
-}
-
-internal sealed class NoProgressBroadcast : IProgressBroadcast
-{
-    public Task ProgressChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct) => Task.CompletedTask;
-}
