@@ -115,7 +115,8 @@ public sealed class PageShellMiddleware(RequestDelegate next, PageShells shells,
         http.Response.Headers.CacheControl = "private, no-cache";
         var key = $"{http.Request.Path.Value}\n{Preferences.Culture(http)}\n{Preferences.TextSize(http)}";
         var values = new Dictionary<string, string> { [NameSlot] = name };
-        var gzip = OutputCaching.Encoding(http) != "";
+        // Shells are gzip or plain (brotli streams cannot be joined): gzip only for a client that says it takes it.
+        var gzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
         var filler = (IShellFiller)http.RequestServices.GetRequiredService(page.Filler);
         if (shells.Find(key) is { } shell)
         {

@@ -77,6 +77,13 @@ public abstract class SignedInLessonTests<TSite>(TSite site) : IClassFixture<TSi
         using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
         Assert.Equal(plain, await new StreamReader(gzip).ReadToEndAsync());
         Assert.Contains("Nén", plain);
+
+        // A client that takes brotli only gets the plain page, not gzip it did not ask for.
+        using var brotliOnly = new HttpRequestMessage(HttpMethod.Get, $"/bai-hoc/{Lesson}");
+        brotliOnly.Headers.AcceptEncoding.ParseAdd("br");
+        using var brotliResponse = await http.SendAsync(brotliOnly);
+        Assert.Empty(brotliResponse.Content.Headers.ContentEncoding);
+        Assert.Equal(plain, await brotliResponse.Content.ReadAsStringAsync());
     }
 
     [Fact]
