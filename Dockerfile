@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t hoahung-learning .
-# Run:   docker run -p 8080:8080 -v hoahung-data:/data hoahung-learning
+# Run:   docker run -p 8080:8080 -e App__PublicBaseUrl=https://hoc.hoahung.example -v hoahung-data:/data hoahung-learning
+#        (the site's public address: in Production it will not start without it while AllowedHosts is "*", deploy/README.md)
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

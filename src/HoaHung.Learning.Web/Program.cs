@@ -10,6 +10,7 @@ var app = builder.Build();
 if (command is not null)
     return await AdminCommands.RunAsync(app, command);
 
+PublicAddress.Check(app); // in Production, no forgeable host in the site's links
 await app.PrepareDatabaseAsync();
 app.UseLearningSite();
 await app.RunAsync();

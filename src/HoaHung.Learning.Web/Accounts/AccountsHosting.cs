@@ -67,6 +67,7 @@ public static class AccountsHosting
         });
         // After AddIdentityCookies: post-configurations run in order, and the handler's own makes the ticket format.
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CacheSignInTickets>();
+        services.AddSingleton<SignInCookieCheck>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return services;

@@ -50,22 +50,4 @@ internal static class ForwardedHeaders
             string.Join(", ", site.KnownProxies), string.Join(", ", site.KnownNetworks));
         return app.UseForwardedHeaders();
     }
-
-    /// <summary>Says at start where absolute links (certificates, QR codes, shared links) take their host from.</summary>
-    public static void LogPublicAddress(this WebApplication app)
-    {
-        var site = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
-        if (!string.IsNullOrWhiteSpace(site.PublicBaseUrl))
-        {
-            app.Logger.LogInformation("Absolute links use App:PublicBaseUrl {PublicBaseUrl}", site.PublicBaseUrl);
-            return;
-        }
-        var hosts = app.Configuration["AllowedHosts"];
-        if (string.IsNullOrWhiteSpace(hosts) || hosts.Trim() == "*")
-            app.Logger.LogWarning("App:PublicBaseUrl is not set and AllowedHosts is '*': absolute links follow any Host header a client sends. " +
-                "Set App:PublicBaseUrl, or AllowedHosts to the site's host names (deploy/README.md)");
-        else
-            app.Logger.LogInformation("App:PublicBaseUrl is not set: absolute links follow the Host header, accepted only when it is one of AllowedHosts {AllowedHosts}",
-                hosts);
-    }
 }

@@ -26,6 +26,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -123,6 +124,8 @@ public static class HostingExtensions
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/vtt", "image/svg+xml", "application/manifest+json"]);
         });
+        // Which coding a response gets is decided in one place (ContentCodings), for the middleware too.
+        services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider, SiteCompressionProvider>());
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Optimal);
         return services;
@@ -149,7 +152,6 @@ public static class HostingExtensions
     public static WebApplication UseLearningSite(this WebApplication app)
     {
         app.UseTrustedForwardedHeaders();
-        app.LogPublicAddress();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(SiteLinks.ErrorPage, createScopeForErrors: true);
@@ -168,6 +170,8 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMustChangePassword();
+        // How long her own pages may be kept (private, no-cache), decided in one place.
+        app.UsePersonalPages();
         app.UseResponseCompression();
         app.UseAntiforgery();
         // Signed-in learner pages from their shell: after everything that decides who she is and what she may do.

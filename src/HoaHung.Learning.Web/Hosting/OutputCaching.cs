@@ -55,14 +55,8 @@ public static class OutputCaching
     private static string VaryKey(HttpContext ctx) =>
         $"{Preferences.Culture(ctx)}|{Preferences.TextSize(ctx)}|{Encoding(ctx)}|{(ctx.Request.Headers.ContainsKey("blazor-enhanced-nav") ? "e" : "")}";
 
-    /// <summary>The encoding the compression middleware will choose, so cached compressed bytes replay correctly.</summary>
-    internal static string Encoding(HttpContext ctx)
-    {
-        var accept = ctx.Request.Headers.AcceptEncoding.ToString();
-        if (accept.Contains("br", StringComparison.OrdinalIgnoreCase)) return "br";
-        if (accept.Contains("gzip", StringComparison.OrdinalIgnoreCase)) return "gzip";
-        return "";
-    }
+    /// <summary>The coding the compression middleware will choose (both ask <see cref="ContentCodings"/>), so cached compressed bytes replay correctly.</summary>
+    internal static string Encoding(HttpContext ctx) => ContentCodings.Choose(ctx.Request.Headers.AcceptEncoding);
 
     /// <summary>
     /// No request coalescing: a hit does not queue on the per-page lock every concurrent request of a hot page contends
@@ -82,13 +76,17 @@ public static class OutputCaching
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 
-    /// <summary>A page shared by anonymous readers: a request that carries a sign-in cookie neither gets nor leaves a copy.</summary>
+    /// <summary>
+    /// A page shared by anonymous readers: a request that carries a sign-in ticket neither gets nor leaves a copy. A
+    /// cookie of that name that is no ticket (junk) signs nobody in: that request is anonymous, and served from the cache.
+    /// </summary>
     private sealed class AnonymousOnly : NoCoalescing
     {
         public override ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             context.AllowLocking = false;
-            if (AccountsHosting.HasSignInCookie(context.HttpContext.Request))
+            if (AccountsHosting.HasSignInCookie(context.HttpContext.Request)
+                && context.HttpContext.RequestServices.GetRequiredService<SignInCookieCheck>().CarriesTicket(context.HttpContext))
             {
                 context.AllowCacheLookup = false;
                 context.AllowCacheStorage = false;

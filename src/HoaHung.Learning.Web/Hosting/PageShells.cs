@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Web.Accounts;
+using HoaHung.Learning.Web.Layout;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Web.Hosting;
 
@@ -57,7 +59,8 @@ public sealed class ShellCapture(string nonce)
 }
 
 /// <summary>
-/// This process's shells, by address, language and text size, dropped the moment the library changes here or in
+/// This process's shells, by the site's base address (absolute links are in the page), address, language and text
+/// size, dropped the moment the library changes here or in
 /// another process (<see cref="ICatalogChanged"/>, like <see cref="CatalogCache"/>); at most
 /// <see cref="SizeLimit"/> bytes, unused ones expire.
 /// </summary>
@@ -98,7 +101,8 @@ public sealed class PageShells : ICatalogChanged, IDisposable
 /// once as a shell (slot markers in place of her values), keeps it, and serves her from it. Runs after
 /// authentication, the session check and must-change-password, so she is who the cookie says.
 /// </summary>
-public sealed class PageShellMiddleware(RequestDelegate next, PageShells shells, HtmlEncoder encoder, ILogger<PageShellMiddleware> log)
+public sealed class PageShellMiddleware(RequestDelegate next, PageShells shells, HtmlEncoder encoder, IOptions<AppOptions> site,
+    ILogger<PageShellMiddleware> log)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -111,12 +115,13 @@ public sealed class PageShellMiddleware(RequestDelegate next, PageShells shells,
             await next(http);
             return;
         }
-        // Her own page: no shared cache may keep it, her browser must ask again.
-        http.Response.Headers.CacheControl = "private, no-cache";
-        var key = $"{http.Request.Path.Value}\n{Preferences.Culture(http)}\n{Preferences.TextSize(http)}";
+        // Her own page (Cache-Control: PersonalPages). Keyed by everything its bytes depend on: the base of its absolute
+        // links (the request's host when App:PublicBaseUrl is unset: a forged Host gets a shell of its own), the path,
+        // language and text size.
+        var key = $"{SiteUrls.BaseOf(http.Request, site.Value)}\n{http.Request.Path.Value}\n{Preferences.Culture(http)}\n{Preferences.TextSize(http)}";
         var values = new Dictionary<string, string> { [NameSlot] = name };
-        // Shells are gzip or plain (brotli streams cannot be joined): gzip only for a client that says it takes it.
-        var gzip = http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        // Shells are gzip or plain (brotli streams cannot be joined): gzip only for a client that takes it (ContentCodings).
+        var gzip = ContentCodings.Choose(http.Request.Headers.AcceptEncoding, brotli: false) == ContentCodings.Gzip;
         var filler = (IShellFiller)http.RequestServices.GetRequiredService(page.Filler);
         if (shells.Find(key) is { } shell)
         {

@@ -16,6 +16,10 @@ internal static class SiteOptions
         site.DataDirectory = SitePaths.Resolve(baseDir, site.DataDirectory);
         site.ContentDirectory = SitePaths.Resolve(baseDir, site.ContentDirectory);
         Validator.ValidateObject(site, new ValidationContext(site), validateAllProperties: true);
+        if (!string.IsNullOrWhiteSpace(site.PublicBaseUrl)
+            && !(Uri.TryCreate(site.PublicBaseUrl, UriKind.Absolute, out var publicBase) && publicBase.Scheme is "http" or "https"
+                 && string.IsNullOrEmpty(publicBase.Query) && string.IsNullOrEmpty(publicBase.Fragment)))
+            throw new InvalidOperationException($"App:PublicBaseUrl: '{site.PublicBaseUrl}' is not the site's address (e.g. https://hoc.hoahung.gov.vn).");
         foreach (var proxy in site.KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
             throw new InvalidOperationException($"App:KnownProxies: '{proxy}' is not an IP address.");
         foreach (var network in site.KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))

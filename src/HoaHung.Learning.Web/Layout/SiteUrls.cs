@@ -5,16 +5,18 @@ namespace HoaHung.Learning.Web.Layout;
 /// <summary>Canonical absolute URLs, from App:PublicBaseUrl when set, else from the request.</summary>
 public sealed class SiteUrls(IOptions<AppOptions> options, IHttpContextAccessor http)
 {
-    public string Base
+    public string Base => BaseOf(http.HttpContext?.Request, options.Value);
+
+    /// <summary>
+    /// The base of absolute links: <c>App:PublicBaseUrl</c>, else the request's (Production refuses to start when any
+    /// host would do, <see cref="Hosting.PublicAddress"/>); a page's bytes depend on it, so page shells are keyed by it.
+    /// </summary>
+    public static string BaseOf(HttpRequest? request, AppOptions options)
     {
-        get
-        {
-            var configured = options.Value.PublicBaseUrl;
-            if (!string.IsNullOrWhiteSpace(configured))
-                return configured.TrimEnd('/');
-            var req = http.HttpContext?.Request;
-            return req is null ? "" : $"{req.Scheme}://{req.Host}{req.PathBase}";
-        }
+        var configured = options.PublicBaseUrl;
+        if (!string.IsNullOrWhiteSpace(configured))
+            return configured.TrimEnd('/');
+        return request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
     public string Absolute(string pathOrUrl) =>

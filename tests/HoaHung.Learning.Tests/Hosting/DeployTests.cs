@@ -75,6 +75,26 @@ public sealed partial class DeployTests
         Assert.Equal("service_completed_successfully", depends["condition"]);
     }
 
+    /// <summary>Issue 26 item 1: in Production the site refuses to start when any Host would do for its links; compose sets what it needs.</summary>
+    [Theory]
+    [InlineData("setup")]
+    [InlineData("web1")]
+    [InlineData("web2")]
+    public void Every_service_of_the_image_has_the_public_address_production_requires(string name)
+    {
+        var config = Configuration(name);
+        Assert.Null(HoaHung.Learning.Web.Hosting.PublicAddress.Problem("Production", config["AllowedHosts"],
+            config.GetSection(AppOptions.Section).Get<AppOptions>()!.PublicBaseUrl));
+    }
+
+    [Fact]
+    public void The_image_documents_the_public_address_it_needs_to_start()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, "Dockerfile"));
+        Assert.Matches(@"# Run:\s+docker run .*-e App__PublicBaseUrl=https://\S+", dockerfile);
+        Assert.Contains("App__PublicBaseUrl", File.ReadAllText(Path.Combine(Deploy, "README.md")));
+    }
+
     [Fact]
     public void Setup_migrates_and_imports_once_before_the_instances_start()
     {
