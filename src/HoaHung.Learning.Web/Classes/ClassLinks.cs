@@ -16,6 +16,9 @@ public static class ClassLinks
     /// <summary>Join codes are our own alphabet (A–Z, 2–9): no escaping needed.</summary>
     public static string JoinWith(string code) => $"{Join}/{code}";
 
+    /// <summary>The session's self-marking address (the attendance pass's cookie is scoped to it).</summary>
+    public static string SelfAttendance(int sessionId) => $"/diem-danh/{sessionId}";
+
     /// <summary>What the session QR carries: the session and its current rotating code.</summary>
     public static string SelfAttendance(int sessionId, string code) => $"/diem-danh/{sessionId}/{code}";
 

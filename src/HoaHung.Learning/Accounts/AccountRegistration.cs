@@ -59,6 +59,7 @@ public sealed class AccountRegistration(UserManager<AppUser> users, IOptions<Acc
             Neighbourhood = neighbourhood,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        user.ClaimedAt = user.CreatedAt; // her own password from the start
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {

@@ -24,5 +24,12 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Set when staff gave her a temporary password: she must choose her own at next sign-in.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// When she first chose her own password (signing up, or replacing the temporary one she was given): from then on
+    /// the account is hers, "claimed", and a trainer can no longer give it a temporary password (Classes.ClassAccounts).
+    /// Null for an account made by a trainer's bulk accounts that its owner has not yet taken over.
+    /// </summary>
+    public DateTime? ClaimedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
 }

@@ -49,7 +49,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         (await IndexAsync(ct)).BySlug.GetValueOrDefault(slug);
 
     public async Task<IReadOnlyList<TopicCard>> TopicsAsync(CancellationToken ct) => (await views.GetAsync("topics", async () =>
-        await db.Topics.AsNoTracking().OrderBy(t => t.Order)
+        await db.Topics.AsNoTracking().Where(t => !t.IsDraft).OrderBy(t => t.Order)
             .Select(t => new TopicCard(t.Slug, t.Title, t.Description, t.Icon,
                 t.Lessons.Count(l => l.Status == LessonStatus.Published)))
             .ToListAsync(ct)));

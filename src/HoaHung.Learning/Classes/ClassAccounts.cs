@@ -91,15 +91,19 @@ public sealed class ClassAccounts(IServiceScopeFactory scopes, ClassChanges chan
     }
 
     /// <summary>
-    /// A new temporary password for a learner of the class (she chooses her own at next sign-in, and her other
-    /// sessions end). Refused for anyone not in the class and for staff accounts.
+    /// A new temporary password for a learner whose account this class's bulk accounts made and who has not claimed it
+    /// yet (<see cref="AppUser.ClaimedAt"/>: she has not chosen her own password); she chooses her own at next sign-in,
+    /// and her other sessions end. Refused for anyone not in the class, for staff accounts, and for a resident's own
+    /// account — one she made herself, or took over — which only she (or an admin) resets.
     /// </summary>
     public async Task<(ClassResult Result, PasswordReset? Reset)> ResetPasswordAsync(string? actorId, int classId, string userId, CancellationToken ct)
     {
         PasswordReset? reset = null;
         var result = await changes.RunAsync(actorId, classId, "reset a learner's password", async (db, actor) =>
         {
-            if (!await db.Set<ClassMember>().AnyAsync(m => m.ClassId == classId && m.UserId == userId, ct))
+            var madeHere = await db.Set<ClassMember>().Where(m => m.ClassId == classId && m.UserId == userId)
+                .Select(m => (bool?)(m.AddedById != null)).FirstOrDefaultAsync(ct);
+            if (madeHere is null)
                 return new ClassResult.Refused(ClassReasons.NotAMember);
             if (userId == actor.UserId)
                 return new ClassResult.Refused(ClassReasons.StaffAccount);
@@ -110,6 +114,11 @@ public sealed class ClassAccounts(IServiceScopeFactory scopes, ClassChanges chan
             // A staff member who joined a class as a learner is still staff: only an admin resets her password.
             if ((await users.GetRolesAsync(user)).Any(r => r != Roles.Learner))
                 return new ClassResult.Refused(ClassReasons.StaffAccount);
+            if (madeHere != true || user.ClaimedAt is not null)
+            {
+                log.LogWarning("Refused: {ActorId} tried to reset the password of {UserId}, whose account is her own", actor.UserId, userId);
+                return new ClassResult.Refused(ClassReasons.OwnAccount);
+            }
             var password = TemporaryPasswords.Generate(user.UserName, user.DisplayName);
             user.MustChangePassword = true;
             user.AccessFailedCount = 0;

@@ -26,6 +26,9 @@ public abstract record SelfMarkResult
     public sealed record NotAMember(string ClassName) : SelfMarkResult;
 
     public sealed record NotFound : SelfMarkResult;
+
+    /// <summary>The pass has already marked someone else: a pass is used once (a forwarded link marks nobody).</summary>
+    public sealed record PassUsed : SelfMarkResult;
 }
 
 /// <summary>
@@ -115,10 +118,12 @@ public sealed class ClassAttendance(IDbContextFactory<LearningDbContext> context
 
     /// <summary>
     /// She scanned a valid code at <paramref name="scannedAt"/> while signed out, and comes back signed in with the
-    /// proof (the web layer's signed pass): marks her as of the scan, within <see cref="ScanPassLifetime"/>.
+    /// proof (the web layer's signed pass, bound to the browser that scanned): marks her as of the scan, within
+    /// <see cref="ScanPassLifetime"/>. The pass (<paramref name="passId"/>) is used once: opened again by her it shows
+    /// her mark, by anyone else it marks nobody.
     /// </summary>
-    public Task<SelfMarkResult> SelfMarkScannedAsync(string userId, int sessionId, DateTimeOffset scannedAt, CancellationToken ct) =>
-        MarkSelfAsync(userId, sessionId, (_, now) => scannedAt <= now && now - scannedAt <= ScanPassLifetime, scannedAt, ct);
+    public Task<SelfMarkResult> SelfMarkScannedAsync(string userId, int sessionId, DateTimeOffset scannedAt, string passId, CancellationToken ct) =>
+        MarkSelfAsync(userId, sessionId, (_, now) => scannedAt <= now && now - scannedAt <= ScanPassLifetime, scannedAt, ct, passId);
 
     /// <summary>How long a resident who scanned while signed out has to sign in (an older resident may need a while).</summary>
     public static readonly TimeSpan ScanPassLifetime = TimeSpan.FromMinutes(15);
@@ -133,7 +138,7 @@ public sealed class ClassAttendance(IDbContextFactory<LearningDbContext> context
     }
 
     private async Task<SelfMarkResult> MarkSelfAsync(string userId, int sessionId, Func<byte[], DateTimeOffset, bool> verify,
-        DateTimeOffset? at, CancellationToken ct)
+        DateTimeOffset? at, CancellationToken ct, string? passId = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var session = await db.Set<ClassSession>().AsNoTracking().Where(s => s.Id == sessionId)
@@ -153,13 +158,19 @@ public sealed class ClassAttendance(IDbContextFactory<LearningDbContext> context
         }
         if (!session.IsMember)
             return new SelfMarkResult.NotAMember(session.Name);
+        if (passId is not null && !await UsePassAsync(db, passId, sessionId, userId, ct))
+        {
+            log.LogWarning("Refused a self-mark by {UserId} for session {SessionId}: the pass already marked someone else", userId, sessionId);
+            return new SelfMarkResult.PassUsed();
+        }
         var status = (at ?? now).UtcDateTime > session.StartsAt + LateAfter ? AttendanceStatus.Late : AttendanceStatus.Present;
-        var kept = false;
+        var (kept, changed) = (false, true);
         await UpsertAsync(db, sessionId, userId, mark =>
         {
             if (mark.Id != 0 && mark.Status != AttendanceStatus.Absent)
             {
-                kept = true;
+                kept = mark.MarkedById is not null; // a trainer's mark stood; her own earlier scan is simply her mark
+                changed = false;
                 status = mark.Status;
                 return false;
             }
@@ -167,9 +178,31 @@ public sealed class ClassAttendance(IDbContextFactory<LearningDbContext> context
             mark.MarkedById = null;
             return true;
         }, ct);
-        if (!kept)
+        if (changed)
             await changes.TouchAsync(db, session.ClassId, ct);
         return new SelfMarkResult.Marked(session.ClassId, session.Name, status, kept);
+    }
+
+    /// <summary>
+    /// Records that the pass marked her; false when it already marked someone else. The primary key decides a race:
+    /// two accounts using one pass at the same moment, one of them wins.
+    /// </summary>
+    private async Task<bool> UsePassAsync(LearningDbContext db, string passId, int sessionId, string userId, CancellationToken ct)
+    {
+        var usedBy = await db.Set<AttendancePassUse>().AsNoTracking().Where(p => p.PassId == passId).Select(p => p.UserId).FirstOrDefaultAsync(ct);
+        if (usedBy is not null)
+            return usedBy == userId;
+        db.Add(new AttendancePassUse { PassId = passId, SessionId = sessionId, UserId = userId, UsedAt = changes.Clock.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.Set<AttendancePassUse>().AsNoTracking().AnyAsync(p => p.PassId == passId && p.UserId == userId, ct);
+        }
     }
 
     /// <summary>Inserts or changes her mark; the unique index turns a racing second insert into an update.</summary>

@@ -44,6 +44,9 @@ public static class ClassReasons
     public const string NotATrainer = "Classes.Refused.NotATrainer";
     public const string LastTrainer = "Classes.Refused.LastTrainer";
     public const string StaffAccount = "Classes.Refused.StaffAccount";
+
+    /// <summary>The account is the resident's own (she made it, or chose her own password): she resets it herself.</summary>
+    public const string OwnAccount = "Classes.Refused.OwnAccount";
     public const string NoteTooLong = "Classes.Refused.NoteTooLong";
     public const string Archived = "Classes.Refused.Archived";
     public const string Failed = "Classes.Refused.Failed";

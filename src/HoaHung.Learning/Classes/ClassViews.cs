@@ -36,8 +36,12 @@ public sealed record SessionView(int Id, DateTime StartsAt, int Minutes, string?
 
 public sealed record GroupView(int Id, string Name);
 
+/// <param name="TrainerMayReset">
+/// Her account was made by this class's bulk accounts and she has not yet chosen her own password: the class's trainers
+/// may give it a temporary password (<see cref="ClassAccounts.ResetPasswordAsync"/> decides again on the server).
+/// </param>
 public sealed record MemberView(string UserId, string DisplayName, string UserName, int? GroupId, DateTime JoinedAt,
-    bool MustChangePassword, bool AddedByTrainer);
+    bool MustChangePassword, bool AddedByTrainer, bool TrainerMayReset = false);
 
 public sealed record AssignmentView(int Id, AssignmentKind Kind, string Slug, string Title, int? GroupId, DateOnly? DueOn, int Position);
 

@@ -139,3 +139,17 @@ public sealed class AttendanceMark
     /// <summary>The trainer who marked her, or null when she marked herself with the session's QR code.</summary>
     public string? MarkedById { get; set; }
 }
+
+/// <summary>
+/// An attendance pass that has marked someone (<see cref="ClassAttendance.SelfMarkScannedAsync"/>): a pass is used once,
+/// so the same pass cannot mark a second account. Its id is the random one the web layer put in the pass.
+/// </summary>
+public sealed class AttendancePassUse
+{
+    public const int IdLength = 32;
+
+    public required string PassId { get; set; }
+    public int SessionId { get; set; }
+    public required string UserId { get; set; }
+    public DateTime UsedAt { get; set; }
+}

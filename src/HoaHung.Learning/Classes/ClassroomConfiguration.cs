@@ -97,3 +97,15 @@ internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<Att
         b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.MarkedById).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class AttendancePassUseConfiguration : IEntityTypeConfiguration<AttendancePassUse>
+{
+    public void Configure(EntityTypeBuilder<AttendancePassUse> b)
+    {
+        b.ToTable("AttendancePassUses");
+        b.HasKey(p => p.PassId);
+        b.Property(p => p.PassId).HasMaxLength(AttendancePassUse.IdLength);
+        b.HasOne<ClassSession>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

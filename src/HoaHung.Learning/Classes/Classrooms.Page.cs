@@ -23,7 +23,7 @@ public sealed partial class Classrooms
                 .Select(g => new GroupView(g.Id, g.Name)).ToListAsync(ct);
             var members = await db.Set<ClassMember>().AsNoTracking().Where(m => m.ClassId == classId)
                 .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new MemberView(u.Id, u.DisplayName, u.UserName ?? "", m.GroupId,
-                    m.JoinedAt, u.MustChangePassword, m.AddedById != null))
+                    m.JoinedAt, u.MustChangePassword, m.AddedById != null, m.AddedById != null && u.ClaimedAt == null))
                 .ToListAsync(ct);
             return new ClassPage(room.Id, room.Name, room.Neighbourhood, room.Place, room.Archived, room.JoinCode, room.JoinClosed,
                 room.Version, trainers.OrderBy(t => t.DisplayName, StringComparer.CurrentCulture).ToList(), sessions, groups,

@@ -92,9 +92,10 @@ public sealed partial class ContentImporter(
                 db.Topics.Add(new Topic { Slug = t.Slug, Title = t.Title, Description = t.Description, Icon = t.Icon, Order = t.Order });
                 added++;
             }
-            else if (topic.Title != t.Title || topic.Description != t.Description || topic.Icon != t.Icon || topic.Order != t.Order)
+            else if (topic.Title != t.Title || topic.Description != t.Description || topic.Icon != t.Icon || topic.Order != t.Order || topic.IsDraft)
             {
-                (topic.Title, topic.Description, topic.Icon, topic.Order) = (t.Title, t.Description, t.Icon, t.Order);
+                // The ward's own content folder is trusted as published: a topic a pack brought as a draft becomes public.
+                (topic.Title, topic.Description, topic.Icon, topic.Order, topic.IsDraft) = (t.Title, t.Description, t.Icon, t.Order, false);
                 updated++;
             }
         }

@@ -50,7 +50,8 @@ public sealed partial class PackImporter
         var order = topics.Count == 0 ? 0 : topics.Values.Max(t => t.Order);
         foreach (var t in set.Topics.Where(t => !topics.ContainsKey(t.Slug) && set.Lessons.Any(l => l.Topic == t.Slug)))
         {
-            topics[t.Slug] = db.Topics.Add(new Topic { Slug = t.Slug, Title = t.Title, Description = t.Description, Icon = t.Icon, Order = ++order }).Entity;
+            // A draft, like the pack's lessons: nobody sees it until a reviewer publishes one of its lessons.
+            topics[t.Slug] = db.Topics.Add(new Topic { Slug = t.Slug, Title = t.Title, Description = t.Description, Icon = t.Icon, Order = ++order, IsDraft = true }).Entity;
             topicsAdded.Add(t.Title);
         }
         await db.SaveChangesAsync(ct);

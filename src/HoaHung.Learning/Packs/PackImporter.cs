@@ -25,7 +25,6 @@ public sealed partial class PackImporter(
     MediaLibrary media,
     IMediaStore mediaStore,
     LessonMarkdown markdown,
-    CatalogChanges catalogChanges,
     TimeProvider clock,
     ILogger<PackImporter> log)
 {
@@ -58,8 +57,6 @@ public sealed partial class PackImporter(
                 if (report is not null)
                 {
                     await transaction.CommitAsync(ct);
-                    if (report.TopicsAdded.Count > 0)
-                        await catalogChanges.PublishedAsync(ct); // topic lists are public: every instance reloads them
                     log.LogInformation("{ActorId} imported a pack: {Lessons} lessons as drafts, {Files} files, in {Elapsed} ms",
                         actor?.Id ?? "(command)", report.Lessons.Count, report.MediaFiles, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     return new PackImportResult.Imported(report);

@@ -77,7 +77,9 @@ public abstract class ClassAccountsTests<TSite>(TSite site) : IClassFixture<TSit
         var minh = await site.TrainerAsync("Anh Minh");
         var mine = await site.ClassAsync(hoa);
         var his = await site.ClassAsync(minh);
-        var lan = await site.MemberAsync(mine, "Bà Lan");
+        // Lan's account was made by the class's bulk accounts and she has not taken it over yet: the trainer may reset it.
+        var made = Assert.Single(Assert.IsType<BulkResult.Created>(await accounts.CreateLearnersAsync(hoa.Id, mine, "Bà Lan", None)).Learners);
+        var lan = await site.ReloadAsync(new AppUser { Id = made.UserId });
         var ba = await site.MemberAsync(his, "Chị Ba");
         var author = await site.UserAsync(AccountSeed.UniqueName("au"), "Tác giả", roles: Roles.Author);
         Assert.IsType<JoinResult.Joined>(await site.Get<ClassJoining>().JoinAsync(author.Id,
@@ -86,7 +88,7 @@ public abstract class ClassAccountsTests<TSite>(TSite site) : IClassFixture<TSit
         var (result, reset) = await accounts.ResetPasswordAsync(hoa.Id, mine, lan.Id, None);
         Assert.IsType<ClassResult.Done>(result);
         Assert.True((await SignInAsync(lan.UserName!, reset!.TemporaryPassword)).Succeeded);
-        Assert.False((await SignInAsync(lan.UserName!, AccountSeed.Password)).Succeeded);
+        Assert.False((await SignInAsync(lan.UserName!, made.TemporaryPassword)).Succeeded);
         Assert.True((await site.ReloadAsync(lan)).MustChangePassword);
         Assert.DoesNotContain(reset.TemporaryPassword, reset.ToString());
 
@@ -98,6 +100,55 @@ public abstract class ClassAccountsTests<TSite>(TSite site) : IClassFixture<TSit
         Assert.True((await SignInAsync(ba.UserName!, AccountSeed.Password)).Succeeded);
         Assert.True((await SignInAsync(author.UserName!, AccountSeed.Password)).Succeeded);
         Assert.False((await site.ReloadAsync(ba)).MustChangePassword);
+    }
+
+    /// <summary>
+    /// Issue 26 item 7: a trainer resets only accounts her class's bulk accounts made and their owner has not claimed
+    /// (chosen her own password); a resident's own phone account, or one she took over, is refused — its password
+    /// unchanged, her sessions kept — and the class page shows the trainer how the resident resets it herself.
+    /// </summary>
+    [Fact]
+    public async Task A_trainer_cannot_reset_a_residents_own_account_only_one_her_class_made_and_nobody_claimed()
+    {
+        var accounts = site.Get<ClassAccounts>();
+        var hoa = await site.TrainerAsync();
+        var mine = await site.ClassAsync(hoa);
+        var other = await site.ClassAsync(await site.TrainerAsync("Anh Minh"));
+        var tag = AccountSeed.UniqueName("x")[1..6];
+        var made = Assert.IsType<BulkResult.Created>(await accounts.CreateLearnersAsync(hoa.Id, mine, $"Bà Tư{tag}\nÔng Sáu{tag}", None)).Learners;
+        var (tu, sau) = (made[0], made[1]);
+        // Her own phone account, joined with the class code: hers from the start.
+        var phone = AccountSeed.UniquePhone();
+        var lan = await site.UserAsync(phone, "Bà Lan");
+        Assert.IsType<JoinResult.Joined>(await site.Get<ClassJoining>().JoinAsync(lan.Id,
+            await site.WithDbAsync(db => db.Set<Classroom>().Where(c => c.Id == mine).Select(c => c.JoinCode).FirstAsync()), None));
+        Assert.Equal(ClassReasons.OwnAccount, Reason(await accounts.ResetPasswordAsync(hoa.Id, mine, lan.Id, None)));
+        Assert.True((await SignInAsync(phone, AccountSeed.Password)).Succeeded);
+        Assert.False((await site.ReloadAsync(lan)).MustChangePassword);
+
+        // Bà Tư signs in with her card and chooses her own password (the page she is sent to): the account is hers now.
+        var browser = new Infrastructure.Visitor(site);
+        var (signedIn, _) = await browser.SignInAsync(tu.UserName, tu.TemporaryPassword);
+        Assert.StartsWith("/tai-khoan/doi-mat-khau", Infrastructure.Visitor.Location(signedIn));
+        const string hers = "hoa sen nở trong đầm";
+        var (changed, _) = await browser.SubmitAsync("/tai-khoan/doi-mat-khau", "change-password",
+            Infrastructure.Visitor.Fields(("Input.Password", hers), ("Input.Confirm", hers)));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.NotNull((await site.ReloadAsync(new AppUser { Id = tu.UserId })).ClaimedAt);
+        Assert.Equal(ClassReasons.OwnAccount, Reason(await accounts.ResetPasswordAsync(hoa.Id, mine, tu.UserId, None)));
+        Assert.True((await SignInAsync(tu.UserName, hers)).Succeeded);
+        var (home, _) = await browser.GetAsync("/cua-toi");
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode); // still signed in: nothing ended her session
+
+        // Ông Sáu has not taken his over: his class's trainer may give it a new temporary password — and only her class's.
+        var page = Assert.IsType<ClassRead<ClassPage>.Found>(await site.Get<Classrooms>().PageAsync(hoa.Id, mine, None)).Value;
+        Assert.Equal([(tu.UserId, false), (sau.UserId, true), (lan.Id, false)],
+            new[] { tu.UserId, sau.UserId, lan.Id }.Select(id => (id, page.Members.Single(m => m.UserId == id).TrainerMayReset)));
+        Assert.IsType<ClassResult.Done>((await accounts.ResetPasswordAsync(hoa.Id, mine, sau.UserId, None)).Result);
+        Assert.IsType<JoinResult.Joined>(await site.Get<ClassJoining>().JoinAsync(sau.UserId,
+            await site.WithDbAsync(db => db.Set<Classroom>().Where(c => c.Id == other).Select(c => c.JoinCode).FirstAsync()), None));
+        var minh = await site.WithDbAsync(db => db.Set<ClassTrainer>().Where(t => t.ClassId == other).Select(t => t.UserId).FirstAsync());
+        Assert.Equal(ClassReasons.OwnAccount, Reason(await accounts.ResetPasswordAsync(minh, other, sau.UserId, None)));
     }
 
     private static string Reason((ClassResult Result, PasswordReset? Reset) r)

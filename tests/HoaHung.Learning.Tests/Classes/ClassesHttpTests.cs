@@ -172,6 +172,60 @@ public abstract class ClassesHttpTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Contains("Mã điểm danh đã hết hạn", wrong.Text(".alert--error"));
     }
 
+    /// <summary>
+    /// Issue 26 item 3: one scan, three other learners opened the forwarded pass URL at home — all three were marked.
+    /// Now the pass works only in the browser that scanned (its cookie), marks one account once, and anyone else is
+    /// told kindly why nothing happened.
+    /// </summary>
+    [Fact]
+    public async Task An_attendance_pass_marks_only_whoever_scanned_in_that_browser_and_only_once()
+    {
+        var hoa = await site.TrainerAsync();
+        var id = await site.ClassAsync(hoa);
+        var session = await SessionAsync(hoa, id);
+        var lan = await site.MemberAsync(id, "Bà Lan");
+        var others = new[] { await site.MemberAsync(id, "Bà Mai"), await site.MemberAsync(id, "Ông Tư"), await site.MemberAsync(id, "Chú Hùng") };
+        var code = Assert.IsType<ClassRead<AttendanceQr>.Found>(await site.Get<ClassAttendance>().QrAsync(hoa.Id, session, None)).Value.Code;
+        var phone = new Visitor(site);
+        var (_, scanned) = await phone.GetAsync($"/diem-danh/{session}/{code}");
+        var signIn = scanned.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Đăng nhập").GetAttribute("href")!;
+        var passUrl = Uri.UnescapeDataString(signIn[(signIn.IndexOf("ReturnUrl=", StringComparison.Ordinal) + "ReturnUrl=".Length)..]);
+        Assert.StartsWith($"/diem-danh/{session}?ve=", passUrl);
+
+        // Forwarded: opened at home, signed in or not, it marks nobody and says why.
+        foreach (var other in others)
+        {
+            var (response, page) = await (await site.VisitorAsync(other)).GetAsync(passUrl);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("chỉ dùng được trên điện thoại đã quét mã", page.Text(".alert--error"));
+        }
+        var (_, stranger) = await new Visitor(site).GetAsync(passUrl);
+        Assert.Contains("chỉ dùng được trên điện thoại đã quét mã", stranger.Text(".alert--error"));
+        Assert.DoesNotContain(stranger.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Đăng nhập");
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<AttendanceMark>().CountAsync(a => a.SessionId == session)));
+
+        // On the phone that scanned, Lan signs in: she is marked; opening it again shows her mark.
+        await SignInOnAsync(phone, lan);
+        var (_, marked) = await phone.GetAsync(passUrl);
+        Assert.Contains("Đã điểm danh", marked.Text(".alert--success"));
+        var (_, again) = await phone.GetAsync(passUrl);
+        Assert.Contains("Đã điểm danh", again.Text(".alert--success"));
+
+        // Used once: Mai signs in on that same phone (a shared phone) and opens it: not marked.
+        await SignInOnAsync(phone, others[0]);
+        var (_, used) = await phone.GetAsync(passUrl);
+        Assert.Contains("đã được dùng để điểm danh cho người khác", used.Text(".alert--error"));
+        Assert.Equal([lan.Id], await site.WithDbAsync(db => db.Set<AttendanceMark>().Where(a => a.SessionId == session).Select(a => a.UserId).ToListAsync()));
+    }
+
+    /// <summary>Signs <paramref name="user"/> in on the browser, keeping its other cookies (the test door of <see cref="ClassesSite"/>).</summary>
+    private async Task SignInOnAsync(Visitor browser, AppUser user)
+    {
+        var signedIn = await site.VisitorAsync(user);
+        foreach (System.Net.Cookie cookie in signedIn.Cookies.GetAllCookies())
+            browser.Cookies.Add(new Uri(Visitor.Origin), new System.Net.Cookie(cookie.Name, cookie.Value));
+    }
+
     [Fact]
     public async Task The_trainer_downloads_the_report_as_csv_and_xlsx_with_ascii_names()
     {

@@ -9,7 +9,9 @@ using HoaHung.Learning.Web.Studio.Packs;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using HoaHung.Learning.Studio;
 
 namespace HoaHung.Learning.Tests.Packs;
 
@@ -113,6 +115,48 @@ public abstract class PackHttpTests<TSite>(TSite site) where TSite : PackSourceS
         Assert.Equal(("../../thoat.md", true), (problem.Path, problem.Message.Contains("ra ngoài gói")));
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
         Assert.Equal(before, await site.FootprintAsync());
+    }
+
+    /// <summary>
+    /// Issue 26 item 4: an author without the reviewer role imported a pack with a new topic, and the topic appeared at
+    /// once on the home page, the API and its own page. Now it arrives as a draft, like the pack's lessons: nobody sees
+    /// it until a reviewer publishes one of its lessons.
+    /// </summary>
+    [Fact]
+    public async Task A_topic_from_a_pack_stays_unseen_until_a_reviewer_publishes_one_of_its_lessons()
+    {
+        site.EnsureAvailable();
+        var author = await site.AuthorAsync(StudioSite.TeamA);
+        var slug = "ho-tro-khan-" + Guid.NewGuid().ToString("N")[..8];
+        const string title = "Hỗ trợ khẩn: gọi 0900000000";
+        var lesson = "bai-" + slug;
+        using var response = await PostPackAsync(author, PackZip.Write([
+            ("topics.yml", System.Text.Encoding.UTF8.GetBytes($"- slug: {slug}\n  title: \"{title}\"\n  icon: shield\n"), 0),
+            ($"lessons/{lesson}/index.md", System.Text.Encoding.UTF8.GetBytes(PackZip.Index.Replace("topic: an-toan-tren-mang", $"topic: {slug}")), 0),
+            ($"lessons/{lesson}/anh.png", TestMedia.Png(300, 200), 0),
+        ]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([title], (await response.Content.ReadFromJsonAsync<PackAnswer>())!.Report!.TopicsAdded);
+
+        async Task<bool> ShownAsync()
+        {
+            var client = site.Client(followRedirects: false);
+            var topicPage = await client.GetAsync($"/chu-de/{slug}");
+            var home = await client.GetStringAsync("/");
+            var api = await client.GetStringAsync("/api/v1/topics");
+            Assert.Equal(home.Contains(title, StringComparison.Ordinal), api.Contains(slug, StringComparison.Ordinal));
+            Assert.Equal(topicPage.StatusCode == HttpStatusCode.OK, api.Contains(slug, StringComparison.Ordinal));
+            return api.Contains(slug, StringComparison.Ordinal);
+        }
+        Assert.False(await ShownAsync());
+
+        // A reviewer publishes the lesson (what "Xuất bản" does): the topic goes public with it, everywhere at once.
+        var (lessonId, revisionId) = await site.WithDbAsync(async db => await db.LessonDrafts().Where(d => d.Lesson.Slug == lesson)
+            .Select(d => new { d.LessonId, d.LastRevisionId }).SingleAsync() is var d ? (d.LessonId, d.LastRevisionId!.Value) : default);
+        var reviewer = await site.StaffAsync(null, Roles.Reviewer);
+        Assert.True(await site.Services.GetRequiredService<HoaHung.Learning.Studio.Review.LessonPublisher>()
+            .PublishAsync(lessonId, revisionId, reviewer.Id, CancellationToken.None));
+        Assert.True(await ShownAsync());
     }
 
     private static void AssertAccess(HttpResponseMessage response, Expect expect)

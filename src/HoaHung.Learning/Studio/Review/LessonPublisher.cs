@@ -19,14 +19,25 @@ public sealed class LessonPublisher(IDbContextFactory<LearningDbContext> context
     private const int Attempts = 3;
 
     /// <summary>Publishes <paramref name="revisionId"/> of the lesson; false when the revision or its topic is gone.</summary>
-    public async Task<bool> PublishAsync(int lessonId, int revisionId, string actorId, CancellationToken ct)
+    public Task<bool> PublishAsync(int lessonId, int revisionId, string actorId, CancellationToken ct) =>
+        PublishAsync(lessonId, revisionId, actorId, scheduled: false, ct);
+
+    /// <summary>
+    /// The scheduler's publication: done only if, inside the publishing transaction, the lesson's schedule still names
+    /// this revision and the lesson is not archived (archiving cancels the schedule, and the lesson's version token
+    /// makes an archive that commits meanwhile win); false otherwise, or when the revision or its topic is gone.
+    /// </summary>
+    public Task<bool> PublishScheduledAsync(int lessonId, int revisionId, string actorId, CancellationToken ct) =>
+        PublishAsync(lessonId, revisionId, actorId, scheduled: true, ct);
+
+    private async Task<bool> PublishAsync(int lessonId, int revisionId, string actorId, bool scheduled, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             try
             {
-                if (!await PublishInAsync(db, lessonId, revisionId, actorId, ct))
+                if (!await PublishInAsync(db, lessonId, revisionId, actorId, scheduled, ct))
                     return false;
                 break;
             }
@@ -40,30 +51,45 @@ public sealed class LessonPublisher(IDbContextFactory<LearningDbContext> context
         return true;
     }
 
-    /// <summary>Takes a published lesson off the public site (and out of search); its revisions and working copy stay.</summary>
+    /// <summary>
+    /// Takes a published lesson off the public site (and out of search); its revisions and working copy stay. A
+    /// scheduled publication of it is cancelled in the same transaction: a takedown stays down.
+    /// </summary>
     public async Task<bool> ArchiveAsync(int lessonId, string actorId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var changed = await db.Lessons.Where(l => l.Id == lessonId && l.Status == LessonStatus.Published)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, LessonStatus.Archived).SetProperty(l => l.UpdatedAt, now)
-                .SetProperty(l => l.Version, Guid.NewGuid()), ct);
-        if (changed == 0)
-            return false;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            var changed = await db.Lessons.Where(l => l.Id == lessonId && l.Status == LessonStatus.Published)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.Status, LessonStatus.Archived).SetProperty(l => l.UpdatedAt, now)
+                    .SetProperty(l => l.Version, Guid.NewGuid()), ct);
+            if (changed == 0)
+                return false;
+            await db.LessonReviews().Where(r => r.LessonId == lessonId && r.ScheduledFor != null).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.ScheduledFor, (DateTime?)null).SetProperty(r => r.ScheduledRevisionId, (int?)null)
+                .SetProperty(r => r.ScheduledBy, (string?)null), ct);
+            await transaction.CommitAsync(ct);
+        }
         log.LogInformation("{ActorId} archived lesson {LessonId}", actorId, lessonId);
         await AnnounceAsync(lessonId, ct);
         return true;
     }
 
-    private async Task<bool> PublishInAsync(LearningDbContext db, int lessonId, int revisionId, string actorId, CancellationToken ct)
+    private async Task<bool> PublishInAsync(LearningDbContext db, int lessonId, int revisionId, string actorId, bool scheduled, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Id == lessonId, ct);
-        var revision = await db.LessonRevisions.FirstOrDefaultAsync(r => r.Id == revisionId && r.LessonId == lessonId, ct);
-        var topicId = revision is null ? null
-            : await db.Topics.AsNoTracking().Where(t => t.Slug == revision.TopicSlug).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
-        if (lesson is null || revision is null || topicId is null)
+        if (scheduled && (lesson is null || lesson.Status == LessonStatus.Archived
+                || !await db.LessonReviews().AnyAsync(r => r.LessonId == lessonId && r.ScheduledRevisionId == revisionId, ct)))
             return false;
+        var revision = await db.LessonRevisions.FirstOrDefaultAsync(r => r.Id == revisionId && r.LessonId == lessonId, ct);
+        var topic = revision is null ? null : await db.Topics.FirstOrDefaultAsync(t => t.Slug == revision.TopicSlug, ct);
+        if (lesson is null || revision is null || topic is null)
+            return false;
+        var topicId = (int?)topic.Id;
+        // A topic that came with a pack is a draft until a reviewer publishes one of its lessons: this one.
+        topic.IsDraft = false;
         var now = clock.GetUtcNow().UtcDateTime;
         Publishing.Publish(lesson, revision, topicId.Value, now);
 

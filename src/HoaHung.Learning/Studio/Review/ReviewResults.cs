@@ -18,6 +18,9 @@ public static class ReviewReasons
     public const string CommentRequired = "Review.Refused.CommentRequired";
     public const string LineOutOfRange = "Review.Refused.LineOutOfRange";
     public const string ScheduleInPast = "Review.Refused.ScheduleInPast";
+
+    /// <summary>An archived lesson is not scheduled back: a takedown stays down until a reviewer publishes it now.</summary>
+    public const string Archived = "Review.Refused.Archived";
     public const string NotPublished = "Review.Refused.NotPublished";
     public const string RevisionNotFound = "Review.Refused.RevisionNotFound";
 }

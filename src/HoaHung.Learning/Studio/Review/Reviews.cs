@@ -138,6 +138,9 @@ public sealed partial class Reviews(
             return ReviewResult.Refuse(ReviewReasons.ScheduleInPast);
         if (await InReviewAsync(db, lessonId, revisionId, ct) is { } refusal)
             return refusal;
+        // A schedule never brings back a lesson the ward took down: that is a reviewer's "Xuất bản", now.
+        if (await db.Lessons.AnyAsync(l => l.Id == lessonId && l.Status == LessonStatus.Archived, ct))
+            return ReviewResult.Refuse(ReviewReasons.Archived);
         var review = await ReviewRowAsync(db, lessonId, ct);
         (review.ScheduledFor, review.ScheduledRevisionId, review.ScheduledBy) = (at.UtcDateTime, revisionId, actor.Id);
         await db.SaveChangesAsync(ct);

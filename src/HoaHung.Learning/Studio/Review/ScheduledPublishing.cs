@@ -8,7 +8,8 @@ namespace HoaHung.Learning.Studio.Review;
 /// <summary>
 /// Publishes scheduled lessons once their time has come (<see cref="Reviews.ScheduleAsync"/>), checking every
 /// <see cref="Interval"/> on the <see cref="TimeProvider"/>. Every instance runs it; publishing the same revision twice
-/// changes nothing a reader sees, and the row's schedule is cleared by whoever publishes first.
+/// changes nothing a reader sees, and the row's schedule is cleared by whoever publishes first. An archived lesson is
+/// never published by a schedule: archiving cancels it, and the status is checked again inside the publication.
 /// </summary>
 public sealed class ScheduledPublishing(IDbContextFactory<LearningDbContext> contexts, LessonPublisher publisher, TimeProvider clock,
     ILogger<ScheduledPublishing> log) : BackgroundService
@@ -31,7 +32,8 @@ public sealed class ScheduledPublishing(IDbContextFactory<LearningDbContext> con
         var published = 0;
         foreach (var (lessonId, revisionId, by) in due)
         {
-            if (await publisher.PublishAsync(lessonId, revisionId, by, ct))
+            // Published only if still scheduled and not archived, checked again inside the publication itself.
+            if (await publisher.PublishScheduledAsync(lessonId, revisionId, by, ct))
                 published++;
             else
                 await DropAsync(lessonId, revisionId, ct);
@@ -39,7 +41,10 @@ public sealed class ScheduledPublishing(IDbContextFactory<LearningDbContext> con
         return published;
     }
 
-    /// <summary>The revision or its topic is gone: the schedule is dropped (and said in the log) rather than tried forever.</summary>
+    /// <summary>
+    /// The revision or its topic is gone, the lesson was archived, or the schedule changed meanwhile: what remains of
+    /// this schedule is dropped (and said in the log) rather than tried forever.
+    /// </summary>
     private async Task DropAsync(int lessonId, int revisionId, CancellationToken ct)
     {
         log.LogWarning("Scheduled publication of lesson {LessonId} (revision {RevisionId}) could not be done; the schedule is dropped", lessonId, revisionId);

@@ -164,6 +164,52 @@ public abstract class ReviewWorkflowTests<TSite>(TSite site) : IClassFixture<TSi
         Assert.Equal(0, await scheduler.PublishDueAsync(None)); // the schedule is done with
     }
 
+    /// <summary>
+    /// Issue 26 item 2: a lesson with a scheduled change that was then archived was published again by the scheduler
+    /// within seconds. Archiving cancels the schedule, the scheduler checks again before it publishes, and an archived
+    /// lesson cannot be scheduled back (only "Xuất bản", now).
+    /// </summary>
+    [Fact]
+    public async Task An_archived_lesson_stays_down_whatever_was_scheduled_for_it()
+    {
+        Site.EnsureAvailable();
+        var author = await Site.AuthorAsync();
+        var reviewer = await Site.ReviewerAsync();
+        var (draft, first) = await Site.SubmittedAsync(author.Id, "Bài bị gỡ", "Bản đầu tiên.");
+        Assert.Equal(ReviewResult.Ok, await Site.Reviews().PublishAsync(reviewer.Id, draft.LessonId, first, None));
+        var (_, second) = await Site.ResubmitAsync(author.Id, draft.LessonId, "Bài bị gỡ", "Bản sửa có hẹn giờ.");
+        var at = DateTimeOffset.UtcNow.AddHours(2);
+        Assert.Equal(ReviewResult.Ok, await Site.Reviews().ScheduleAsync(reviewer.Id, draft.LessonId, second, at, None));
+
+        Assert.Equal(ReviewResult.Ok, await Site.Reviews().ArchiveAsync(reviewer.Id, draft.LessonId, None));
+
+        Assert.False(await Site.WithDbAsync(db => db.LessonReviews().AnyAsync(r => r.LessonId == draft.LessonId && r.ScheduledFor != null)));
+        var clock = new FakeTimeProvider(at.AddMinutes(1));
+        var scheduler = Scheduler(clock);
+        Assert.Equal(0, await scheduler.PublishDueAsync(None));
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client().GetAsync($"/bai-hoc/{draft.Slug}")).StatusCode);
+        Assert.Equal(ReviewResult.Refuse(ReviewReasons.Archived),
+            await Site.Reviews().ScheduleAsync(reviewer.Id, draft.LessonId, second, DateTimeOffset.UtcNow.AddHours(3), None));
+
+        // A schedule row left from before this rule (or written by a race): the scheduler still will not bring the lesson back.
+        await Site.WithDbAsync(db => db.LessonReviews().Where(r => r.LessonId == draft.LessonId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.ScheduledFor, at.UtcDateTime).SetProperty(r => r.ScheduledRevisionId, second).SetProperty(r => r.ScheduledBy, reviewer.Id)));
+        Assert.Equal(0, await scheduler.PublishDueAsync(None));
+        var lesson = await Site.WithDbAsync(db => db.Lessons.AsNoTracking().SingleAsync(l => l.Id == draft.LessonId));
+        Assert.Equal((LessonStatus.Archived, first), (lesson.Status, lesson.PublishedRevisionId));
+        Assert.False(await Site.WithDbAsync(db => db.LessonReviews().AnyAsync(r => r.LessonId == draft.LessonId && r.ScheduledFor != null)));
+        Assert.Equal(HttpStatusCode.NotFound, (await Site.Client().GetAsync($"/bai-hoc/{draft.Slug}")).StatusCode);
+
+        // Publishing it now is the reviewer's to do, and works.
+        Assert.Equal(ReviewResult.Ok, await Site.Reviews().PublishAsync(reviewer.Id, draft.LessonId, second, None));
+        Assert.Contains("Bản sửa có hẹn giờ.", await Site.Client().GetStringAsync($"/bai-hoc/{draft.Slug}"));
+    }
+
+    private ScheduledPublishing Scheduler(TimeProvider clock) =>
+        new(Site.Services.GetRequiredService<IDbContextFactory<Data.LearningDbContext>>(),
+            new LessonPublisher(Site.Services.GetRequiredService<IDbContextFactory<Data.LearningDbContext>>(), Site.Services.GetRequiredService<IServiceScopeFactory>(),
+                clock, NullLogger<LessonPublisher>.Instance), clock, NullLogger<ScheduledPublishing>.Instance);
+
     [Fact]
     public async Task Sending_back_needs_a_reason_and_the_author_sees_it_with_the_comments_which_resolve_when_she_changes_the_lines()
     {

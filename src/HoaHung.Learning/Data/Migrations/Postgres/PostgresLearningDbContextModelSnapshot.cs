@@ -56,6 +56,9 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -481,6 +484,9 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
@@ -540,6 +546,31 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AttendanceMarks", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Classes.AttendancePassUse", b =>
+                {
+                    b.Property<string>("PassId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("PassId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AttendancePassUses", (string)null);
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Classes.ClassAssignment", b =>
@@ -1491,6 +1522,21 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .HasForeignKey("MarkedById")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("HoaHung.Learning.Classes.ClassSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Classes.AttendancePassUse", b =>
+                {
                     b.HasOne("HoaHung.Learning.Classes.ClassSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")

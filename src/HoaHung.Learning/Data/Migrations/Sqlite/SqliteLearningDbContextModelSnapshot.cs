@@ -51,6 +51,9 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -468,6 +471,9 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -525,6 +531,31 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AttendanceMarks", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Classes.AttendancePassUse", b =>
+                {
+                    b.Property<string>("PassId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PassId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AttendancePassUses", (string)null);
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Classes.ClassAssignment", b =>
@@ -1452,6 +1483,21 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .HasForeignKey("MarkedById")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("HoaHung.Learning.Classes.ClassSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Classes.AttendancePassUse", b =>
+                {
                     b.HasOne("HoaHung.Learning.Classes.ClassSession", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
