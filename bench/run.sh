@@ -80,7 +80,8 @@ fi
 # Site instances: NAME -> env beyond the common one.
 site_env() { # name
   local data="$OUT/data"; [ "$1" = pg ] && data="$OUT/data-pg"
-  echo "ASPNETCORE_ENVIRONMENT=Production App__DataDirectory=$data Logging__LogLevel__Default=Warning"
+  # Production refuses any Host for its links (Hosting/PublicAddress): the names the load generators use.
+  echo "ASPNETCORE_ENVIRONMENT=Production AllowedHosts=localhost;127.0.0.1 App__DataDirectory=$data Logging__LogLevel__Default=Warning"
   [ "$1" = pg ] && echo "Database__Provider=Postgres ConnectionStrings__Postgres=$PG_CS"
   return 0
 }

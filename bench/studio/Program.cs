@@ -176,6 +176,7 @@ internal sealed class StudioBenchSite(string root) : WebApplicationFactory<globa
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1"); // Production refuses any Host for its links (PublicAddress)
         builder.UseStaticWebAssets();
         builder.UseSetting("App:DataDirectory", data);
         builder.UseSetting("App:ContentDirectory", Path.Combine(root, "content"));

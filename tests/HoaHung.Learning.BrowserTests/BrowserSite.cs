@@ -43,6 +43,8 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Production refuses any Host for its links (PublicAddress): the names the browser reaches it by.
+        builder.UseSetting("AllowedHosts", "localhost;127.0.0.1");
         // A build output (not published) finds its static files, precompressed ones included, through the
         // static web assets manifest; outside Development that has to be asked for.
         builder.UseStaticWebAssets();

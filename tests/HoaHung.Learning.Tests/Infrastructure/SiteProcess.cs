@@ -87,6 +87,8 @@ public sealed class SiteProcess : IAsyncDisposable
         foreach (var a in args)
             start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production refuses any Host for its links (PublicAddress): it answers to the names it is reached by here.
+        start.Environment["AllowedHosts"] = "localhost;127.0.0.1";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__HoaHung"] = "Information";
         foreach (var (key, value) in environment)
