@@ -136,6 +136,78 @@ public sealed class ClassTests(BrowserSite site)
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count);
     }
 
+    /// <summary>
+    /// Issue 26 items 3 and 7, as people see them: the trainer who tries to reset a resident's own account is shown how
+    /// the resident does it herself; the attendance link forwarded to someone at home marks nobody and says why.
+    /// </summary>
+    [Fact]
+    public async Task A_trainer_is_shown_how_a_resident_resets_her_own_password_and_a_forwarded_attendance_link_marks_nobody()
+    {
+        BrowserSite.RequireChromium();
+        var shots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "shots-sturdy-a")).FullName;
+        var hoa = await AccountAsync("Chị Hoa", Roles.Trainer);
+        var lan = await AccountAsync("Nguyễn Thị Lan");
+        var created = await site.Services.GetRequiredService<Classrooms>().CreateAsync(hoa.Id, new ClassForm("Lớp điện thoại cơ bản", "Khu phố 5", null), default);
+        var classId = Assert.IsType<ClassResult.Created>(created).Id;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HoaHung.Learning.Data.LearningDbContext>();
+            var joinCode = db.Set<Classroom>().Where(c => c.Id == classId).Select(c => c.JoinCode).Single();
+            Assert.IsType<JoinResult.Joined>(await site.Services.GetRequiredService<ClassJoining>().JoinAsync(lan.Id, joinCode, default));
+        }
+
+        var trainer = await site.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 }, BaseURL = site.BaseUrl, Locale = "vi-VN" });
+        await trainer.GotoAsync($"/tai-khoan/dang-nhap?ReturnUrl=%2Flop-hoc%2F{classId}");
+        await SignInAsync(trainer, hoa);
+        await trainer.WaitForURLAsync($"**/lop-hoc/{classId}");
+        await trainer.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        var reset = trainer.Locator(".members__reset");
+        for (var tap = 0; tap < 20 && !await reset.IsVisibleAsync(); tap++)
+        {
+            await trainer.GetByRole(AriaRole.Tab, new() { Name = "Học viên" }).ClickAsync();
+            try { await reset.First.WaitForAsync(new() { Timeout = 3000 }); }
+            catch (TimeoutException) { }
+        }
+        var guidance = trainer.Locator(".members__self-reset");
+        for (var tap = 0; tap < 10 && !await guidance.IsVisibleAsync(); tap++)
+        {
+            await reset.First.ClickAsync();
+            try { await guidance.WaitForAsync(new() { Timeout = 3000 }); }
+            catch (TimeoutException) { }
+        }
+        await Assertions.Expect(guidance).ToContainTextAsync("Tài khoản của Nguyễn Thị Lan là của riêng học viên");
+        await Assertions.Expect(guidance).ToContainTextAsync("“Đổi mật khẩu”");
+        await Assertions.Expect(trainer.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0); // nothing to confirm: nothing will happen
+        await guidance.ScrollIntoViewIfNeededAsync();
+        await trainer.ScreenshotAsync(new() { Path = Path.Combine(shots, "members-self-reset-1366.png") });
+        await trainer.SetViewportSizeAsync(390, 844);
+        await guidance.ScrollIntoViewIfNeededAsync();
+        await trainer.ScreenshotAsync(new() { Path = Path.Combine(shots, "members-self-reset-390.png") });
+
+        // Attendance: Lan scans signed out on her phone; the link she would sign in with is forwarded to a friend at home.
+        var sessionId = Assert.IsType<ClassResult.Created>(await site.Services.GetRequiredService<ClassSchedule>().AddSessionAsync(hoa.Id, classId,
+            new SessionForm(ClassTime.Today(site.Clock), TimeOnly.FromDateTime(ClassTime.ToWard(site.Clock.GetUtcNow().UtcDateTime))), default)).Id;
+        var code = Assert.IsType<ClassRead<AttendanceQr>.Found>(await site.Services.GetRequiredService<ClassAttendance>().QrAsync(hoa.Id, sessionId, default)).Value.Code;
+        var phone = await site.PhoneAsync();
+        await phone.GotoAsync($"/diem-danh/{sessionId}/{code}");
+        var signIn = await phone.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập" }).GetAttributeAsync("href") ?? "";
+        var passUrl = Uri.UnescapeDataString(signIn[(signIn.IndexOf("ReturnUrl=", StringComparison.Ordinal) + "ReturnUrl=".Length)..]);
+        var home = await site.PhoneAsync();
+        await home.GotoAsync(passUrl);
+        await Assertions.Expect(home.Locator(".alert--error")).ToContainTextAsync("chỉ dùng được trên điện thoại đã quét mã ở lớp");
+        await home.ScreenshotAsync(new() { Path = Path.Combine(shots, "attendance-forwarded-390.png"), FullPage = true });
+        await SignInAsync(await GoToSignInAsync(phone, signIn), lan);
+        await phone.WaitForURLAsync($"**/diem-danh/{sessionId}?ve=*");
+        await Assertions.Expect(phone.Locator(".alert--success")).ToContainTextAsync("Đã điểm danh");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(shots, "attendance-marked-390.png"), FullPage = true });
+    }
+
+    private static async Task<IPage> GoToSignInAsync(IPage page, string href)
+    {
+        await page.GotoAsync(href);
+        return page;
+    }
+
     [Fact]
     public async Task Names_typed_for_sign_in_cards_come_back_after_the_circuit_is_lost_and_go_once_saved()
     {
