@@ -148,6 +148,7 @@ public static class HostingExtensions
 
     public static WebApplication UseLearningSite(this WebApplication app)
     {
+        app.UseHeadAsGet();
         app.UseTrustedForwardedHeaders();
         app.LogPublicAddress();
         if (!app.Environment.IsDevelopment())
