@@ -170,6 +170,7 @@ public static class HostingExtensions
         app.UseAuthorization();
         app.UseMustChangePassword();
         app.UseResponseCompression();
+        app.UseRepeatedPostsAsPages();
         app.UseAntiforgery();
         // Signed-in learner pages from their shell: after everything that decides who she is and what she may do.
         app.UseMiddleware<PageShellMiddleware>();
