@@ -151,6 +151,7 @@ public static class HostingExtensions
 
     public static WebApplication UseLearningSite(this WebApplication app)
     {
+        app.UseHeadAsGet();
         app.UseTrustedForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -173,6 +174,7 @@ public static class HostingExtensions
         // How long her own pages may be kept (private, no-cache), decided in one place.
         app.UsePersonalPages();
         app.UseResponseCompression();
+        app.UseRepeatedPostsAsPages();
         app.UseAntiforgery();
         // Signed-in learner pages from their shell: after everything that decides who she is and what she may do.
         app.UseMiddleware<PageShellMiddleware>();

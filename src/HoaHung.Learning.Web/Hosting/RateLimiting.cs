@@ -146,5 +146,23 @@ public static class RateLimiting
 
     private static RateLimitOptions Limits(HttpContext ctx) => ctx.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
-    internal static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? IPAddress.None.ToString();
+    internal static string Client(HttpContext ctx) => PartitionKey(ctx.Connection.RemoteIpAddress);
+
+    /// <summary>
+    /// The one place a client becomes a rate-limit partition: an IPv4 address as itself (an IPv4-mapped IPv6 address as
+    /// the IPv4 address it carries), an IPv6 address by its /64. Every IPv6 subscriber is handed at least a /64 and may
+    /// use any address in it, so keying by the full address gave one person 2^64 buckets.
+    /// </summary>
+    internal static string PartitionKey(IPAddress? address)
+    {
+        if (address is null)
+            return IPAddress.None.ToString();
+        if (address.IsIPv4MappedToIPv6)
+            address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+            return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes).ToString() + "/64";
+    }
 }

@@ -5,7 +5,7 @@ using MiniExcelLibs;
 namespace HoaHung.Learning.Classes;
 
 /// <summary>
-/// The report as files: CSV (UTF-8 with a byte order mark, so Excel shows Vietnamese) and .xlsx (MiniExcel, which
+/// The report as files, the site's one CSV writer: CSV (UTF-8 with a byte order mark, so Excel shows Vietnamese) and .xlsx (MiniExcel, which
 /// writes rows as it enumerates them instead of building the workbook in memory). Every text cell is neutralised
 /// against formula injection (OWASP "CSV Injection"), in both, since an .xlsx is often saved again as CSV.
 /// </summary>
@@ -14,9 +14,38 @@ public static class ReportFiles
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>A text that a spreadsheet would read as a formula gets a leading apostrophe.</summary>
-    public static string Neutralise(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    /// <summary>
+    /// A text that a spreadsheet could read as a formula gets an apostrophe: at its start, and at the start of every
+    /// piece a spreadsheet could cut it into. A spreadsheet whose list separator is <c>;</c> (Vietnamese regional
+    /// settings) or a tab splits a comma file there and honours a quote only at the start of a cell, so in
+    /// <c>Lan;=1+1</c> the <c>=1+1</c> is a cell of its own: it becomes <c>Lan;'=1+1</c>. Spaces and quotes before the
+    /// formula sign do not hide it.
+    /// </summary>
+    public static string Neutralise(string value)
+    {
+        if (value.Length == 0)
+            return value;
+        if (value[0] is '\t' or '\r')
+            return "'" + value;
+        StringBuilder? text = null;
+        var pieceStart = true;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (pieceStart && c is '=' or '+' or '-' or '@')
+            {
+                text ??= new StringBuilder(value, 0, i, value.Length + 4);
+                text.Append('\'');
+                pieceStart = false;
+            }
+            else if (c is ';' or ',' or '\t' or '\r' or '\n')
+                pieceStart = true;
+            else if (c is not (' ' or '"'))
+                pieceStart = false;
+            text?.Append(c);
+        }
+        return text?.ToString() ?? value;
+    }
 
     public static async Task WriteCsvAsync(ReportTable table, Stream stream, CancellationToken ct)
     {
@@ -69,17 +98,17 @@ public static class ReportFiles
         await writer.WriteAsync("\r\n".AsMemory(), ct);
     }
 
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    private static string Field(object? cell)
+    /// <summary>
+    /// RFC 4180, every text field quoted (its quotes doubled), numbers bare. A spreadsheet splits an unquoted field at its
+    /// own list separator, which is <c>;</c> under Vietnamese regional settings and may be a tab: unquoted, <c>Lan;=1+1</c>
+    /// is two cells and the second a formula. Quoted, it is one cell whatever the separator, and its start is neutralised.
+    /// </summary>
+    private static string Field(object? cell) => cell switch
     {
-        var text = cell switch
-        {
-            null => "",
-            int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ => Neutralise(cell.ToString() ?? ""),
-        };
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
+        null => "",
+        int n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => "\"" + Neutralise(cell.ToString() ?? "").Replace("\"", "\"\"") + "\"",
+    };
 
     private static Dictionary<string, object?> Row(IEnumerable<object?> cells)
     {

@@ -38,7 +38,7 @@ public sealed partial class PackImporter(
         if (actorId is not null && (actor = await StudioActor.FindAsync(db, actorId, clock.GetUtcNow(), ct)) is null)
             return Refuse(new PackProblem("", NotAllowed));
 
-        var folder = Path.Combine(Path.GetTempPath(), "hh-pack-" + Guid.NewGuid().ToString("N"));
+        var folder = PackTempFiles.NewUnpackFolder();
         try
         {
             if (await Task.Run(() => PackArchive.Unpack(zipFile, folder, limits, ct), ct) is { } unpackProblem)

@@ -70,6 +70,33 @@ public sealed class ReportFilesTests
         Assert.All(rows.Skip(1).SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), cell));
     }
 
+    [Theory]
+    [InlineData(';')]
+    [InlineData(',')]
+    [InlineData('\t')]
+    public async Task No_field_becomes_a_formula_whatever_the_spreadsheet_list_separator(char separator)
+    {
+        // Issue 26 item 6: "Lan;=1+1" written unquoted is two cells, the second a formula, where the list separator is ';'.
+        // Such a spreadsheet honours a quote only at the start of one of its own cells, so quoting alone is not enough.
+        var hostile = new[] { "Lan;=1+1", "Mai;@SUM(1)", "Hoa,+1", "Cúc\t-2", "Đào; =1", "Sen\r\n=1", "Tư;\"=1\"", "Na; \" @A1" };
+        var table = new ReportTable(["Họ tên", "Tên đăng nhập"], [.. hostile.Select(h => new object?[] { h, "x" + h })]);
+        using var stream = new MemoryStream();
+        await ReportFiles.WriteCsvAsync(table, stream, default);
+        var text = Encoding.UTF8.GetString(stream.ToArray(), 3, (int)stream.Length - 3);
+        var cells = Csv.Parse(text, separator).SelectMany(r => r).ToList();
+        Assert.All(cells, cell => Assert.False(cell.TrimStart(' ', '"').Length > 0 && "=+-@".Contains(cell.TrimStart(' ', '"')[0]), cell));
+        if (separator == ',')
+            Assert.Equal(["Lan;'=1+1", "Mai;'@SUM(1)", "Hoa,'+1", "Cúc\t'-2", "Đào; '=1", "Sen\r\n'=1", "Tư;\"'=1\"", "Na; \" '@A1"],
+                Csv.Parse(text).Skip(1).Select(r => r[0]));
+    }
+
+    [Theory]
+    [InlineData("Lan;=1+1", "Lan;'=1+1")]
+    [InlineData("Nguyễn Thị Ánh, Khu phố 5", "Nguyễn Thị Ánh, Khu phố 5")]
+    [InlineData("a=1;b", "a=1;b")]
+    public void Every_piece_a_spreadsheet_could_cut_is_neutralised(string value, string expected) =>
+        Assert.Equal(expected, ReportFiles.Neutralise(value));
+
     [Fact]
     public async Task Xlsx_reads_back_with_numbers_as_numbers_and_no_formulas()
     {
@@ -112,7 +139,8 @@ public sealed class ReportFilesTests
 /// <summary>A strict RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF rows).</summary>
 internal static class Csv
 {
-    public static List<List<string>> Parse(string text)
+    /// <summary>Reads <paramref name="text"/> as a spreadsheet whose list separator is <paramref name="separator"/> would.</summary>
+    public static List<List<string>> Parse(string text, char separator = ',')
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
@@ -128,7 +156,7 @@ internal static class Csv
                 else field.Append(c);
             }
             else if (c == '"' && field.Length == 0) quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+            else if (c == separator) { row.Add(field.ToString()); field.Clear(); }
             else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 row.Add(field.ToString());

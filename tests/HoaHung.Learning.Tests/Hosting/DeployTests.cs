@@ -40,6 +40,30 @@ public sealed partial class DeployTests
             .Build();
     }
 
+    /// <summary>
+    /// Issue 26 item 15: README once said to set <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> and deploy/README.md not
+    /// to. The code (<c>ForwardedHeaders</c>, <see cref="ProxyTests"/>) believes only <c>App:KnownProxies</c> and
+    /// <c>App:KnownNetworks</c>: every document that speaks of forwarded headers says so, and none says to set the switch.
+    /// </summary>
+    [Fact]
+    public void Every_document_about_forwarded_headers_names_the_known_proxies_and_none_says_to_enable_the_framework_switch()
+    {
+        var documents = new[] { "README.md", "deploy/README.md", "docs/architecture.md", "docs/development.md" }
+            .ToDictionary(d => d, d => File.ReadAllText(Path.Combine(TestEnvironment.RepoRoot, d)));
+        foreach (var (name, text) in documents)
+        {
+            var paragraphs = Regex.Split(text, @"\n\s*\n").Where(p => p.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED", StringComparison.Ordinal)).ToList();
+            foreach (var paragraph in paragraphs)
+            {
+                var flat = Regex.Replace(paragraph, @"\s+", " ");
+                Assert.Matches(@"App(:|__)Known(Proxies|Networks)", flat);
+                Assert.DoesNotMatch(@"(?i)\bset `?ASPNETCORE_FORWARDEDHEADERS_ENABLED=true", flat);
+            }
+            if (Regex.IsMatch(text, @"(?i)reverse proxy") && name != "docs/development.md")
+                Assert.Matches(@"App(:|__)Known(Proxies|Networks)", text);
+        }
+    }
+
     [Fact]
     public void Compose_runs_postgres_redis_two_instances_and_nginx()
     {

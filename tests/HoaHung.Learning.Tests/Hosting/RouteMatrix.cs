@@ -149,6 +149,32 @@ public static class RouteMatrix
         Get(MiddlewareRoute, "/media/{media}", Everyone(Ok)),
     ];
 
+    /// <summary>
+    /// Routes a session that must change its password still reaches as <see cref="Role.Admin"/> would (issue 26 item 5):
+    /// the account pages, and the GETs of the machinery that any anonymous visitor may read. Nothing else.
+    /// </summary>
+    private static readonly string[] OpenWhileMustChangePassword =
+    [
+        "/api/v1/topics", "/api/v1/lessons", "/api/v1/lessons/{slug}", "/api/v1/search", "/api/v1/search/suggestions",
+        "/healthz", "/openapi/{documentName}.json", "/_framework/opaque-redirect", "/_blazor", "/_blazor/initializers/",
+        "/tien-do/{slug}/", MiddlewareRoute,
+    ];
+
+    /// <summary>
+    /// What a session that must change its password gets (an admin's, so that every refusal is the middleware's): what an
+    /// admin gets on the open routes; elsewhere a GET is sent to the change-password page, a page's form post too (303,
+    /// nothing done), any other post refused with 403.
+    /// </summary>
+    public static Answer ForMustChangePassword(RouteRow row)
+    {
+        if (row.Pattern.StartsWith("/tai-khoan/", StringComparison.Ordinal) || (row.Method == "GET" && OpenWhileMustChangePassword.Contains(row.Pattern)))
+            return row.Expect.For(Role.Admin);
+        if (row.Method == "GET")
+            return RedirectTo("/tai-khoan/doi-mat-khau");
+        return row.Pattern.StartsWith("/tien-do/", StringComparison.Ordinal) || row.Pattern.StartsWith("/_blazor", StringComparison.Ordinal)
+            ? Forbidden : new Answer(303, "/tai-khoan/doi-mat-khau");
+    }
+
     /// <summary>Pattern of the rows for routes answered by middleware rather than an endpoint.</summary>
     public const string MiddlewareRoute = "(middleware)";
 

@@ -82,6 +82,9 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
     /// <summary>The stored file name of the tutorial's picture.</summary>
     public string MediaFile { get; private set; } = "";
 
+    /// <summary>The Cookie header of an admin's session that must change its temporary password first.</summary>
+    public string MustChangePasswordCookie { get; private set; } = "";
+
     public AppUser? UserOf(Role role) => people![role].User;
 
     /// <summary>The Cookie header of the role's session; null for <see cref="Role.Anonymous"/>.</summary>
@@ -113,6 +116,16 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
                 var user = await this.UserAsync(AccountSeed.UniqueName(role.ToString().ToLowerInvariant()[..3]), $"Người {role}", roles: roles);
                 all[role] = (user, await this.SignInAsync(user));
             }
+            // An admin (every right) whose password was set by staff: only the middleware stands between her and each route.
+            var pending = await this.UserAsync(AccountSeed.UniqueName("mcp"), "Người phải đổi mật khẩu", roles: [Roles.Admin]);
+            using (var accountScope = Services.CreateScope())
+            {
+                var users = accountScope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+                var stored = (await users.FindByIdAsync(pending.Id))!;
+                stored.MustChangePassword = true;
+                await users.UpdateAsync(stored);
+            }
+            MustChangePasswordCookie = await this.SignInAsync(pending);
             people = all;
             var learner = all[Role.Learner].Item1!;
             using var scope = Services.CreateScope();

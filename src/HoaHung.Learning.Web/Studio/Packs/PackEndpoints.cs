@@ -21,7 +21,7 @@ public static class PackEndpoints
 
     public const string Import = Prefix + "/nhap";
 
-    public static IServiceCollection AddSitePacks(this IServiceCollection services) => services.AddPacks();
+    public static IServiceCollection AddSitePacks(this IServiceCollection services) => services.AddPacks().AddHostedService<PackTempSweep>();
 
     public static IEndpointRouteBuilder MapPackEndpoints(this IEndpointRouteBuilder app)
     {
@@ -39,7 +39,7 @@ public static class PackEndpoints
         if (parsed is null)
             return Results.NotFound();
         // A temporary file deleted when the response is sent: the zip is written once, then streamed with its length.
-        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"hh-export-{Guid.NewGuid():N}.zip"), FileMode.CreateNew,
+        var file = new FileStream(PackTempFiles.NewExport(), FileMode.CreateNew,
             FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
         try
         {
@@ -71,7 +71,7 @@ public static class PackEndpoints
             size.MaxRequestBodySize = max;
 
         var user = ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var temp = Path.Combine(Path.GetTempPath(), $"hh-upload-{Guid.NewGuid():N}.zip");
+        var temp = PackTempFiles.NewUpload();
         try
         {
             try
