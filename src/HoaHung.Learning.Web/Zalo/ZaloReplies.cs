@@ -38,6 +38,9 @@ public sealed class ZaloReplies(IServiceScopeFactory scopes, IHttpClientFactory 
     });
     private readonly SemaphoreSlim sending = new(4);
 
+    // Vietnamese as UTF-8 rather than \u escapes: half the bytes, and the text reads as sent in Zalo's logs.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public void Enqueue(ZaloJob job)
     {
         if (!queue.Writer.TryWrite(job))
@@ -131,7 +134,7 @@ public sealed class ZaloReplies(IServiceScopeFactory scopes, IHttpClientFactory 
             var zalo = options.Value;
             using var request = new HttpRequestMessage(HttpMethod.Post, zalo.ApiBaseUrl.TrimEnd('/') + "/v3.0/oa/message/cs")
             {
-                Content = JsonContent.Create(new { recipient = new { user_id = userId }, message = new { text } }),
+                Content = JsonContent.Create(new { recipient = new { user_id = userId }, message = new { text } }, options: Json),
             };
             request.Headers.TryAddWithoutValidation("access_token", zalo.AccessToken ?? "");
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, ct);

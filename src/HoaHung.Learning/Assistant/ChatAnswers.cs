@@ -18,8 +18,8 @@ public sealed record ChatAnswer(bool Found, ChatLesson? Answer, IReadOnlyList<Ch
 /// <summary>
 /// The answer to a question typed in a chat (docs/architecture.md §11), for the ward's virtual assistant
 /// (<c>/api/v1/hoi-dap</c>) and the Zalo OA: the best lesson by the search's own ranking on folded Vietnamese, and up
-/// to <see cref="MaxAlternatives"/> others. A question that finds no lesson holding all its words is asked again
-/// without the words people wrap a question in ("cách", "làm sao", "hướng dẫn"…); if that fails too, there is no good
+/// to <see cref="MaxAlternatives"/> others. The question is searched first without the words people wrap a question in
+/// ("cách", "làm sao", "hướng dẫn"…), then as typed; when no lesson holds all its words either way, there is no good
 /// answer: the reply says so and the question is counted (<see cref="UnansweredQuestions"/>).
 /// </summary>
 public sealed class ChatAnswers(LessonSearch search, LessonCatalog catalog, LearningDbContext db, LessonMarkdown markdown,
@@ -42,17 +42,24 @@ public sealed class ChatAnswers(LessonSearch search, LessonCatalog catalog, Lear
         var terms = SearchTerms.Parse(question);
         if (terms.IsEmpty)
             return new ChatAnswer(false, null, [], "");
-        var results = await search.SearchAsync(new SearchRequest(question, PageSize: 1 + MaxAlternatives), ct);
-        if ((results.Items.Count == 0 || results.Approximate) && WithoutWrappers(terms.Words) is { Length: > 0 } core && core != terms.Folded)
+        // The words that carry the question first ("cách đăng ký VNeID" → "dang ky vneid"), then the question as typed.
+        var core = WithoutWrappers(terms.Words);
+        SearchResults? results = null;
+        foreach (var query in core.Length > 0 && core != terms.Folded ? new[] { core, question! } : [question!])
         {
-            var again = await search.SearchAsync(new SearchRequest(core, PageSize: 1 + MaxAlternatives), ct);
-            if (again.Items.Count > 0 && (!again.Approximate || results.Items.Count == 0))
-                results = again;
+            var found = await search.SearchAsync(new SearchRequest(query, PageSize: 1 + MaxAlternatives), ct);
+            if (results is null || (results.Items.Count == 0 && found.Items.Count > 0))
+                results = found;
+            if (found.Items.Count > 0 && !found.Approximate)
+            {
+                results = found;
+                break;
+            }
         }
-        if (results.Items.Count == 0 || results.Approximate)
+        if (results is null || results.Items.Count == 0 || results.Approximate)
         {
             await unanswered.CountAsync(channel, terms.Folded, ct);
-            return new ChatAnswer(false, null, results.Items.Take(MaxAlternatives).Select(r => new ChatLink(r.Lesson.Slug, r.Lesson.Title)).ToList(), terms.Folded);
+            return new ChatAnswer(false, null, (results?.Items ?? []).Take(MaxAlternatives).Select(r => new ChatLink(r.Lesson.Slug, r.Lesson.Title)).ToList(), terms.Folded);
         }
         var best = results.Items[0].Lesson;
         var view = await catalog.LessonAsync(best.Slug, ct);
