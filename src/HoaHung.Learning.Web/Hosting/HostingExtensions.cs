@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using HoaHung.Learning;
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Assistant;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
@@ -16,11 +17,13 @@ using HoaHung.Learning.Web.Accounts;
 using HoaHung.Learning.Web.Api;
 using HoaHung.Learning.Web.Catalog;
 using HoaHung.Learning.Web.Classes;
+using HoaHung.Learning.Web.Kiosk;
 using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Progress;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Web.Studio.Packs;
+using HoaHung.Learning.Web.Zalo;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -52,6 +55,7 @@ public static class HostingExtensions
                 o.Root = site.MediaDirectory;
             })
             .AddSearch(database)
+            .AddAssistant()
             .AddClassesWeb();
 
         services.AddSiteAccounts(config)
@@ -64,7 +68,9 @@ public static class HostingExtensions
             .AddSiteCompression()
             .AddSitePages()
             .AddSiteStudio()
-            .AddSitePacks();
+            .AddSitePacks()
+            .AddSiteKiosk(config)
+            .AddSiteZalo(config);
         return builder;
     }
 
@@ -165,6 +171,7 @@ public static class HostingExtensions
         // more; outside compression, so cached bytes are stored compressed; the headers below are stored with a page.
         app.UseOutputCache();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<KioskGuard>();
         app.UseMediaFiles();
         app.UseRequestLocalization();
         app.UseRateLimiter();
@@ -183,6 +190,9 @@ public static class HostingExtensions
         app.MapPreferenceEndpoints();
         app.MapPublicApi();
         app.MapSearchApi();
+        app.MapAnswerApi();
+        app.MapKiosk();
+        app.MapZaloWebhook();
         app.MapProgressEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapStudioUploads();

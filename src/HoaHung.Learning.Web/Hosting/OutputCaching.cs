@@ -85,8 +85,11 @@ public static class OutputCaching
         public override ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
             context.AllowLocking = false;
-            if (AccountsHosting.HasSignInCookie(context.HttpContext.Request)
-                && context.HttpContext.RequestServices.GetRequiredService<SignInCookieCheck>().CarriesTicket(context.HttpContext))
+            // A kiosk's pages carry the kiosk's own bar and are never kept (docs/architecture.md §11): it neither gets nor
+            // leaves a copy. Ordinary visitors send no kiosk cookie and are cached exactly as before.
+            if ((AccountsHosting.HasSignInCookie(context.HttpContext.Request)
+                    && context.HttpContext.RequestServices.GetRequiredService<SignInCookieCheck>().CarriesTicket(context.HttpContext))
+                || Kiosk.KioskMode.HasCookie(context.HttpContext.Request))
             {
                 context.AllowCacheLookup = false;
                 context.AllowCacheStorage = false;

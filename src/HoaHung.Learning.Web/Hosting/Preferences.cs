@@ -18,6 +18,8 @@ public static class Preferences
         return name is not null && Cultures.Contains(name) ? name : "vi";
     }
 
+    /// <summary>The reader's text size; a kiosk starts large (<see cref="Kiosk.KioskMode.TextSize"/>) until its visitor picks another.</summary>
     public static int TextSize(HttpContext ctx) =>
-        int.TryParse(ctx.Request.Cookies[TextSizeCookie], out var size) && size is >= 0 and <= MaxTextSize ? size : DefaultTextSize;
+        int.TryParse(ctx.Request.Cookies[TextSizeCookie], out var size) && size is >= 0 and <= MaxTextSize ? size
+        : Kiosk.KioskMode.HasCookie(ctx.Request) ? Kiosk.KioskMode.TextSize : DefaultTextSize;
 }

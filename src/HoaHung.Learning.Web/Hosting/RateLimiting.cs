@@ -71,6 +71,12 @@ public static class RateLimiting
     /// <summary>The policy of the suggestions under the header's search box: its own bucket, so typing never uses up searches.</summary>
     public const string SuggestPolicy = "suggest";
 
+    /// <summary>
+    /// The policy of <c>/api/v1/hoi-dap</c>: the search bucket of the client's address, or, for a caller sending one of
+    /// <c>App:Assistant:Keys</c> as <c>X-Api-Key</c>, a bucket of its own of <c>App:Assistant:KeyedPermitLimit</c>.
+    /// </summary>
+    public const string AssistantPolicy = "assistant";
+
     /// <summary>The policy of the class join pages: a join code cannot be guessed by trying many.</summary>
     public const string JoinPolicy = "join";
 
@@ -85,6 +91,7 @@ public static class RateLimiting
     public static IServiceCollection AddSiteRateLimits(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<RateLimitOptions>().Bind(config.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Api.AssistantOptions>().Bind(config.GetSection(Api.AssistantOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(r =>
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -101,6 +108,14 @@ public static class RateLimiting
                 TimeSpan.FromSeconds(Limits(ctx).SearchWindowSeconds)));
             r.AddPolicy(SuggestPolicy, ctx => Bucket("suggest:" + Client(ctx), Limits(ctx).SuggestPermitLimit,
                 TimeSpan.FromSeconds(Limits(ctx).SearchWindowSeconds)));
+            r.AddPolicy(AssistantPolicy, ctx =>
+            {
+                var assistant = ctx.RequestServices.GetRequiredService<IOptions<Api.AssistantOptions>>().Value;
+                var key = assistant.KeyIndex(ctx.Request.Headers[Api.AnswerApi.KeyHeader].ToString());
+                return key >= 0
+                    ? Bucket("assistant-key:" + key.ToString(CultureInfo.InvariantCulture), assistant.KeyedPermitLimit, TimeSpan.FromSeconds(Limits(ctx).SearchWindowSeconds))
+                    : Bucket("search:" + Client(ctx), Limits(ctx).SearchPermitLimit, TimeSpan.FromSeconds(Limits(ctx).SearchWindowSeconds));
+            });
             r.AddPolicy(JoinPolicy, ctx => Bucket("join:" + Client(ctx), Limits(ctx).JoinPerMinute, TimeSpan.FromMinutes(1)));
             r.OnRejected = RejectAsync;
         });
@@ -115,7 +130,7 @@ public static class RateLimiting
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers.CacheControl = "no-store";
         var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-        var search = policy is SearchPolicy or SuggestPolicy;
+        var search = policy is SearchPolicy or SuggestPolicy or AssistantPolicy;
         http.Items[RefusedBy] = search ? SearchPolicy : policy == JoinPolicy ? JoinPolicy : "account";
         if (SitePaths.IsMachinePath(http.Request.Path))
         {

@@ -26,5 +26,5 @@ internal static class SitePaths
     public static bool IsMachinePath(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/media") || path.StartsWithSegments("/_framework")
         || path.StartsWithSegments("/_content") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/openapi")
-        || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/tien-do");
+        || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/tien-do") || path.StartsWithSegments("/zalo");
 }

@@ -27,6 +27,9 @@ public sealed class LearnerSession(IHttpContextAccessor accessor, IDataProtectio
 
     public Learner Learner => learner ??= Create();
 
+    /// <summary>The browser sent an anonymous progress cookie (a kiosk reset forgets the work kept under it).</summary>
+    public bool HasProgressCookie => Http.Request.Cookies.ContainsKey(CookieName);
+
     private Learner Create()
     {
         var http = Http;

@@ -15,7 +15,8 @@ internal static class InlineText
     }
 
     /// <param name="includeUrls">Autolinks show their URL as text; search text leaves URLs out.</param>
-    public static void Append(StringBuilder text, ContainerInline? container, bool includeUrls)
+    /// <param name="includeImages">Pictures give their description; a chat reply's steps leave them out.</param>
+    public static void Append(StringBuilder text, ContainerInline? container, bool includeUrls, bool includeImages = true)
     {
         if (container is null) return;
 
@@ -40,6 +41,8 @@ internal static class InlineText
                     break;
                 case LineBreakInline:
                     text.Append(' ');
+                    break;
+                case LinkInline { IsImage: true } when !includeImages:
                     break;
                 case ContainerInline child:
                     PushChildren(pending, child);

@@ -81,6 +81,13 @@ public sealed class LessonMarkdown(ILogger<LessonMarkdown>? logger = null)
         return references;
     }
 
+    /// <summary>
+    /// Up to <paramref name="max"/> numbered steps of a body as plain text (no HTML, no Markdown, no pictures), each at
+    /// most <paramref name="maxLength"/> characters. Never throws for any text; a body that cannot be parsed has none.
+    /// </summary>
+    public IReadOnlyList<string> Steps(string markdown, int max, int maxLength) =>
+        Parse(InputScreen.Clean(markdown)) is { } document ? LessonSteps.Of(document, max, maxLength) : [];
+
     /// <summary>For each local picture the body shows, the first description (alt text) it is given: "buoc-1.png" → "Màn hình…".</summary>
     public IReadOnlyDictionary<string, string> ImageDescriptions(string markdown)
     {

@@ -51,6 +51,32 @@ public sealed class AnonymousProgress
     public void VideoAt(int lessonId, int seconds, DateTimeOffset now) =>
         Update(lessonId, now, l => l with { LastOpened = Minutes(now), VideoPosition = Math.Max(0, seconds) });
 
+    /// <summary>
+    /// Adds another reader's progress (a kiosk visit handed to this phone) by the rules of the account merge: earliest
+    /// first-open, latest last-open, latest completion, furthest video position, watched once watched. Idempotent;
+    /// when full, the least recently opened unfinished lesson makes room, as for any visit.
+    /// </summary>
+    public void MergeFrom(AnonymousProgress other)
+    {
+        foreach (var entry in other.Lessons)
+        {
+            if (!lessons.TryGetValue(entry.LessonId, out var mine))
+            {
+                MakeRoom();
+                lessons[entry.LessonId] = entry;
+                continue;
+            }
+            lessons[entry.LessonId] = mine with
+            {
+                FirstOpened = Math.Min(mine.FirstOpened, entry.FirstOpened),
+                LastOpened = Math.Max(mine.LastOpened, entry.LastOpened),
+                Completed = Math.Max(mine.Completed, entry.Completed),
+                VideoPosition = Math.Max(mine.VideoPosition, entry.VideoPosition),
+                VideoWatched = mine.VideoWatched || entry.VideoWatched,
+            };
+        }
+    }
+
     private void Update(int lessonId, DateTimeOffset now, Func<AnonymousLesson, AnonymousLesson> change)
     {
         if (!lessons.TryGetValue(lessonId, out var current))

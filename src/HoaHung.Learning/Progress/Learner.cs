@@ -43,10 +43,19 @@ public sealed class Learner
     }
 }
 
-/// <summary>Moves work an anonymous reader left on the server into her account when she signs in or up.</summary>
+/// <summary>
+/// Moves work an anonymous reader left on the server into her account when she signs in or up, into another
+/// anonymous reader's (a kiosk visit carried onto her phone), or forgets it (a kiosk visitor who walked away).
+/// </summary>
 public interface IAnonymousWorkMerger
 {
     Task MergeAsync(Guid anonymousId, string userId, CancellationToken ct);
+
+    /// <summary>The same move as <see cref="MergeAsync"/>, to the anonymous reader <paramref name="intoAnonymousId"/>. Idempotent.</summary>
+    Task MergeIntoVisitorAsync(Guid anonymousId, Guid intoAnonymousId, CancellationToken ct);
+
+    /// <summary>Removes everything kept under this anonymous id.</summary>
+    Task ForgetVisitorAsync(Guid anonymousId, CancellationToken ct);
 }
 
 /// <summary>

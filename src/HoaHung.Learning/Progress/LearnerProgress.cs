@@ -134,6 +134,30 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
         finally { await changes.ChangedAsync(userId, ct); }
     }
 
+    /// <summary>
+    /// A kiosk visit carried onto a phone whose reader has no account: the visit's lessons join her own progress by the
+    /// rules of <see cref="MergeAsync"/> (lessons no longer published are dropped), and its server-side work (quiz
+    /// attempts) moves to her anonymous id. Idempotent.
+    /// </summary>
+    public async Task MergeIntoVisitorAsync(Learner visitor, AnonymousProgress visit, CancellationToken ct)
+    {
+        var target = visitor.Anonymous ?? throw new ArgumentException("Not an anonymous reader", nameof(visitor));
+        var ids = visit.Lessons.Select(l => l.LessonId).ToList();
+        var existing = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct);
+        target.MergeFrom(new AnonymousProgress(visit.Id, visit.Lessons.Where(l => existing.Contains(l.LessonId))));
+        if (visit.Id != target.Id)
+            foreach (var merger in mergers)
+                await merger.MergeIntoVisitorAsync(visit.Id, target.Id, ct);
+        visitor.KeepCookie();
+    }
+
+    /// <summary>Forgets the server-side work of an anonymous reader (a kiosk visitor who left): her quiz attempts.</summary>
+    public async Task ForgetVisitorAsync(Guid anonymousId, CancellationToken ct)
+    {
+        foreach (var merger in mergers)
+            await merger.ForgetVisitorAsync(anonymousId, ct);
+    }
+
     /// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>
     public async Task<MyLearningView> MyLearningAsync(Learner learner, CancellationToken ct)
     {

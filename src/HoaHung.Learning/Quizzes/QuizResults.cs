@@ -69,6 +69,22 @@ internal sealed class QuizAnonymousWork(LearningDbContext db) : IAnonymousWorkMe
         await db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == anonymousId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UserId, userId).SetProperty(a => a.AnonymousId, (Guid?)null), ct);
     }
+
+    public async Task MergeIntoVisitorAsync(Guid anonymousId, Guid intoAnonymousId, CancellationToken ct)
+    {
+        var visitorOpen = db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == intoAnonymousId && a.Open == true).Select(a => a.LessonId);
+        await db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == anonymousId && a.Open == true && visitorOpen.Contains(a.LessonId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Open, (bool?)null), ct);
+        await db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == anonymousId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AnonymousId, intoAnonymousId), ct);
+    }
+
+    public async Task ForgetVisitorAsync(Guid anonymousId, CancellationToken ct)
+    {
+        var attempts = db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == anonymousId).Select(a => a.Id);
+        await db.Set<QuizAnswer>().Where(x => attempts.Contains(x.AttemptId)).ExecuteDeleteAsync(ct);
+        await db.Set<QuizAttempt>().Where(a => a.UserId == null && a.AnonymousId == anonymousId).ExecuteDeleteAsync(ct);
+    }
 }
 
 /// <summary>Her quiz attempts in her data export, and their removal with her account (no aggregates kept).</summary>

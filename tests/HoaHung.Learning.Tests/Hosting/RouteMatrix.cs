@@ -123,6 +123,18 @@ public static class RouteMatrix
         Post("/soan-bai/goi-bai/nhap", "/soan-bai/goi-bai/nhap",
             new(r => r == Role.Anonymous ? SignIn : r is Role.Author or Role.Reviewer or Role.Admin ? BadRequest : Denied)),
 
+        // The kiosk (issue 23): on a browser that is not a kiosk, every kiosk page leads home and changes nothing; the
+        // start answers 404 without the key; a hand-off code is for anyone (an unknown one gets a kind sentence).
+        .. Page("/kiosk", "/kiosk", Everyone(RedirectTo("/"))),
+        .. Page("/kiosk/tai-khoan", "/kiosk/tai-khoan", Everyone(RedirectTo("/"))),
+        .. Page("/kiosk/tiep-tuc", "/kiosk/tiep-tuc", Everyone(RedirectTo("/"))),
+        .. Page("/kiosk/tiep-tuc/{Slug}", "/kiosk/tiep-tuc/{lesson}", Everyone(RedirectTo("/"))),
+        .. Page("/tiep-tuc/{Code}", "/tiep-tuc/ZZZZZZ", Everyone(Ok)),
+        Get("/kiosk/bat-dau", "/kiosk/bat-dau?khoa=sai", Everyone(NotFound)),
+        Get("/kiosk/xong", "/kiosk/xong", Everyone(RedirectTo("/"))),
+        // The Zalo OA's events: an unsigned one is refused whoever sends it (404 where no OA is configured).
+        Post("/zalo/webhook", "/zalo/webhook", Everyone(NotFound)),
+
         // Status pages, visited directly
         .. Page("/loi", "/loi", Everyone(NotFound)),
         .. Page("/khong-tim-thay", "/khong-tim-thay", Everyone(NotFound)),
@@ -135,6 +147,7 @@ public static class RouteMatrix
         Get("/api/v1/lessons", "/api/v1/lessons", Everyone(Ok)),
         Get("/api/v1/lessons/{slug}", "/api/v1/lessons/{lesson}", Everyone(Ok)),
         Get("/api/v1/search", "/api/v1/search?q=bai", Everyone(Ok)),
+        Get("/api/v1/hoi-dap", "/api/v1/hoi-dap?q=bai", Everyone(Ok)),
         Get("/api/v1/search/suggestions", "/api/v1/search/suggestions?q=ba", Everyone(Ok)),
         Get("/healthz", "/healthz", Everyone(Ok)),
         Get("/openapi/{documentName}.json", "/openapi/v1.json", Everyone(Ok)),

@@ -159,6 +159,59 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Assistant.UnansweredQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("FirstAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastAskedAt");
+
+                    b.HasIndex("Channel", "Question")
+                        .IsUnique();
+
+                    b.ToTable("AssistantUnansweredQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Assistant.ZaloReceivedEvent", b =>
+                {
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageKey");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ZaloReceivedEvents", (string)null);
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Catalog.CatalogVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -783,6 +836,46 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Classes", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Kiosk.KioskHandoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LessonSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("KioskHandoffs", (string)null);
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Media.MediaAsset", b =>

@@ -154,6 +154,57 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Assistant.UnansweredQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstAskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Times")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastAskedAt");
+
+                    b.HasIndex("Channel", "Question")
+                        .IsUnique();
+
+                    b.ToTable("AssistantUnansweredQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Assistant.ZaloReceivedEvent", b =>
+                {
+                    b.Property<string>("MessageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageKey");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ZaloReceivedEvents", (string)null);
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Catalog.CatalogVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -758,6 +809,46 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Classes", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Kiosk.KioskHandoff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("KioskHandoffs", (string)null);
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Media.MediaAsset", b =>
