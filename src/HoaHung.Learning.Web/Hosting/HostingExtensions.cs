@@ -21,6 +21,7 @@ using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Progress;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Web.Studio.Packs;
+using HoaHung.Learning.Web.WardView;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -63,7 +64,8 @@ public static class HostingExtensions
             .AddSiteCompression()
             .AddSitePages()
             .AddSiteStudio()
-            .AddSitePacks();
+            .AddSitePacks()
+            .AddSiteWardView();
         return builder;
     }
 
@@ -182,6 +184,7 @@ public static class HostingExtensions
         app.MapStudioUploads();
         app.MapPackEndpoints();
         app.MapClasses();
+        app.MapWardView();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
