@@ -44,6 +44,9 @@ public static class WardCalendar
 
     public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
 
+    /// <summary>The instant (UTC) a ward day begins.</summary>
+    public static DateTime Start(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     public static DateOnly Today(TimeProvider clock) => Day(clock.GetUtcNow().UtcDateTime);

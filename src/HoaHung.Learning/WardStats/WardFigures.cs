@@ -100,8 +100,8 @@ public sealed class WardFigures(IDbContextFactory<LearningDbContext> contexts, I
     /// <summary>Published lessons whose publication date falls in the ward month, oldest first.</summary>
     public async Task<IReadOnlyList<NewLesson>> NewLessonsAsync(DateOnly month, CancellationToken ct)
     {
-        var from = WardCalendar.MonthOf(month).ToDateTime(TimeOnly.MinValue) - WardCalendar.Offset;
-        var to = WardCalendar.MonthOf(month).AddMonths(1).ToDateTime(TimeOnly.MinValue) - WardCalendar.Offset;
+        var from = WardCalendar.Start(WardCalendar.MonthOf(month));
+        var to = WardCalendar.Start(WardCalendar.MonthOf(month).AddMonths(1));
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Lessons.AsNoTracking()
             .Where(l => l.Status == LessonStatus.Published && l.PublishedAt >= from && l.PublishedAt < to)

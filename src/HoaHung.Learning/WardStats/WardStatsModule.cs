@@ -15,6 +15,7 @@ public static class WardStatsModule
         services.TryAddSingleton<WardStatsRebuild>();
         services.TryAddSingleton<SearchMisses>();
         services.TryAddSingleton<OpenData>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Progress.IPersonalDataOwner, WardStatsPersonalData>());
         return services;
     }
 }
