@@ -9,6 +9,9 @@ public partial class Dashboard
     /// <summary>How many months the month filter and the trend go back.</summary>
     public const int MonthsShown = 12;
 
+    /// <summary>Khu phố drawn in the chart (the table beside it has all of them).</summary>
+    public const int TopAreas = 10;
+
     [SupplyParameterFromQuery(Name = "thang")] private string? MonthQuery { get; set; }
     [SupplyParameterFromQuery(Name = "khu-pho")] private string? AreaQuery { get; set; }
     [SupplyParameterFromQuery(Name = "chu-de")] private string? TopicQuery { get; set; }
@@ -49,8 +52,10 @@ public partial class Dashboard
 
         // Charts draw only what the tables show: a hidden count is drawn as nothing.
         var lessons = learning.Measures.ToList().IndexOf(Measures.Lessons);
-        areaLabels = learning.Rows.Select(r => W.Area(r.Area)).ToArray();
-        areaSeries = [new() { Name = W.Measure(Measures.Lessons), Data = learning.Rows.Select(r => Plot(r.Values[lessons])).ToArray() }];
+        // 42 bars are unreadable on a phone: the chart shows the khu phố that finished most lessons, the table every one.
+        var top = learning.Rows.Where(r => Plot(r.Values[lessons]) > 0).OrderByDescending(r => r.Values[lessons].Value).Take(TopAreas).ToList();
+        areaLabels = top.Select(r => W.Area(r.Area)).ToArray();
+        areaSeries = [new() { Name = W.Measure(Measures.Lessons), Data = top.Select(r => Plot(r.Values[lessons])).ToArray() }];
         trendLabels = trend.Select(t => $"{t.Month.Month}/{t.Month.Year % 100:00}").ToArray();
         trendSeries = trend[0].Measures.Select((measure, i) => new ChartSeries<double>
         {
