@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Search;
+using HoaHung.Learning.WardStats;
 using HoaHung.Learning.Web.Hosting;
 using HoaHung.Learning.Web.Layout;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ internal static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/search", SearchAsync).WithName("SearchLessons").WithTags("Library")
+        app.MapGet("/api/v1/search", SearchRecordingMissesAsync).WithName("SearchLessons").WithTags("Library")
             .WithSummary("Published lessons matching q, best first. Diacritics are optional (\"dang ky vneid\" finds \"Đăng ký VNeID\"); "
                 + "the last word also matches as a prefix. Filters: topic slug, type (tutorial, video, quiz), length (short ≤5 min, "
                 + "medium 6–15, long >15). limit 1–50 (default 10). The snippet is HTML: encoded text with the matches in <mark>.")
@@ -31,6 +32,17 @@ internal static class SearchApi
             .RequireRateLimiting(RateLimiting.SuggestPolicy)
             .CacheOutput(OutputCaching.SearchApi);
         return app;
+    }
+
+    /// <summary>The search, and for the ward's dashboard a search without filters that found nothing (<see cref="SearchMisses"/>); suggestions are not counted.</summary>
+    private static async Task<Results<Ok<SearchResponseDto>, ProblemHttpResult>> SearchRecordingMissesAsync(LessonSearch search, SiteUrls urls,
+        SearchMisses misses, string? q, int? limit, string? topic, string? type, string? length, int? page, CancellationToken ct)
+    {
+        var answer = await SearchAsync(search, urls, q, limit, topic, type, length, page, ct);
+        if (answer.Result is Ok<SearchResponseDto> { Value: { Total: 0 } found } && (page ?? 1) == 1
+            && string.IsNullOrEmpty(topic) && string.IsNullOrEmpty(type) && string.IsNullOrEmpty(length))
+            await misses.RecordAsync(found.Query, ct);
+        return answer;
     }
 
     private static async Task<Results<Ok<SearchResponseDto>, ProblemHttpResult>> SearchAsync(LessonSearch search, SiteUrls urls,

@@ -9,7 +9,7 @@ public sealed record AdminCommand(string Name, IReadOnlyList<string> Arguments, 
 /// <summary>The admin command line of docs/architecture.md §5b: same configuration as the site, exit 0 on success.</summary>
 public static class AdminCommands
 {
-    private static readonly string[] Names = ["migrate", "import-content", "users add", "backup"];
+    private static readonly string[] Names = ["migrate", "import-content", "users add", "backup", "rebuild-stats"];
 
     /// <summary>
     /// A command is the first argument when it is not an option. Options with a ':' in their key
@@ -41,6 +41,11 @@ public static class AdminCommands
                     return await UserCommands.RunAsync(app, command.Arguments, Console.In, ct);
                 case "backup":
                     return await BackupAsync(app, command.Arguments.FirstOrDefault(), ct);
+                case "rebuild-stats":
+                    await app.Services.GetRequiredService<IDatabaseMaintenance>().MigrateAsync(ct);
+                    var rows = await app.Services.GetRequiredService<HoaHung.Learning.WardStats.WardStatsRebuild>().RebuildAsync(ct);
+                    Console.WriteLine($"Đã tính lại số liệu của phường / Ward figures rebuilt: {rows:N0} rows");
+                    return 0;
                 default:
                     Console.Error.WriteLine($"Lệnh không hợp lệ: '{command.Name}'. Các lệnh: {string.Join(", ", Names)}.");
                     Console.Error.WriteLine($"Unknown command '{command.Name}'. Commands: {string.Join(", ", Names)}.");

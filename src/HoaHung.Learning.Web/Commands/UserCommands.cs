@@ -9,7 +9,7 @@ namespace HoaHung.Learning.Web.Commands;
 /// </summary>
 public static class UserCommands
 {
-    private const string Usage = "Cách dùng / Usage: users add --username NAME --role Learner|Author|Reviewer|Trainer|Admin [--display-name \"…\"]  (mật khẩu đọc từ stdin / password read from stdin)";
+    private const string Usage = "Cách dùng / Usage: users add --username NAME --role Learner|Author|Reviewer|Trainer|Admin|Official [--display-name \"…\"]  (mật khẩu đọc từ stdin / password read from stdin)";
 
     public static async Task<int> RunAsync(WebApplication app, IReadOnlyList<string> args, TextReader input, CancellationToken ct)
     {

@@ -24,6 +24,7 @@ using HoaHung.Learning.Web.Progress;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Web.Studio.Packs;
 using HoaHung.Learning.Web.Zalo;
+using HoaHung.Learning.Web.WardView;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -70,7 +71,8 @@ public static class HostingExtensions
             .AddSiteStudio()
             .AddSitePacks()
             .AddSiteKiosk(config)
-            .AddSiteZalo(config);
+            .AddSiteZalo(config)
+            .AddSiteWardView();
         return builder;
     }
 
@@ -198,6 +200,7 @@ public static class HostingExtensions
         app.MapStudioUploads();
         app.MapPackEndpoints();
         app.MapClasses();
+        app.MapWardView();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Our own Content-Security-Policy already carries frame-ancestors.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)

@@ -9,7 +9,10 @@ public static class Roles
     public const string Trainer = "Trainer";
     public const string Admin = "Admin";
 
-    public static readonly IReadOnlyList<string> All = [Learner, Author, Reviewer, Trainer, Admin];
+    /// <summary>A ward official ("Cán bộ phường"): reads the ward's figures and reports, never a person (issue 22).</summary>
+    public const string Official = "Official";
+
+    public static readonly IReadOnlyList<string> All = [Learner, Author, Reviewer, Trainer, Admin, Official];
 
     /// <summary>The canonical spelling of a role name typed in any case, or null.</summary>
     public static string? Parse(string? name) =>

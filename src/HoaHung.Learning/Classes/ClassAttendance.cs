@@ -80,7 +80,12 @@ public sealed class ClassAttendance(IDbContextFactory<LearningDbContext> context
                 return new ClassResult.Refused(ClassReasons.NotAMember);
             if (status is null)
             {
-                await db.Set<AttendanceMark>().Where(a => a.SessionId == sessionId && a.UserId == userId).ExecuteDeleteAsync(ct);
+                // Removed through the change tracker, so the ward's attendance figures see it (WardStats).
+                if (await db.Set<AttendanceMark>().FirstOrDefaultAsync(a => a.SessionId == sessionId && a.UserId == userId, ct) is { } mark)
+                {
+                    db.Remove(mark);
+                    await db.SaveChangesAsync(ct);
+                }
                 return ClassResult.Ok;
             }
             await UpsertAsync(db, sessionId, userId, mark =>

@@ -35,8 +35,10 @@ public sealed class ClassSchedule(ClassChanges changes, LearnerChanges learners)
     public Task<ClassResult> RemoveSessionAsync(string? actorId, int sessionId, CancellationToken ct) =>
         changes.RunOnAsync(actorId, db => ClassOfSession(db, sessionId, ct), "remove session", async (db, _) =>
         {
-            await db.Set<AttendanceMark>().Where(a => a.SessionId == sessionId).ExecuteDeleteAsync(ct);
-            await db.Set<ClassSession>().Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
+            // Removed through the change tracker, so the ward's session and attendance figures see it (WardStats).
+            db.RemoveRange(await db.Set<AttendanceMark>().Where(a => a.SessionId == sessionId).ToListAsync(ct));
+            db.RemoveRange(await db.Set<ClassSession>().Where(s => s.Id == sessionId).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
             return ClassResult.Ok;
         }, ct);
 

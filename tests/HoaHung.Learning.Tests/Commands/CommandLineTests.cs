@@ -125,6 +125,19 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("đã tồn tại", againErr);
     }
 
+    [Fact]
+    public async Task Users_add_makes_a_ward_official_and_rebuild_stats_recounts_the_figures()
+    {
+        var (exit, output, err) = await RunWithInputAsync("một mật khẩu thật dài", "users", "add", "--username", "canbo.phuong", "--role", "official",
+            "--display-name", "Cán bộ phường");
+        Assert.True(exit == 0, err);
+        Assert.Contains("canbo.phuong (Official)", output);
+
+        var (rebuilt, rebuildOutput, rebuildErr) = await RunAsync("rebuild-stats");
+        Assert.True(rebuilt == 0, rebuildErr);
+        Assert.Contains("Ward figures rebuilt", rebuildOutput);
+    }
+
     [Theory]
     [InlineData("12345678", "users", "add", "--username", "quantri2", "--role", "Admin")]
     [InlineData("một mật khẩu thật dài", "users", "add", "--username", "quantri3", "--role", "Boss")]

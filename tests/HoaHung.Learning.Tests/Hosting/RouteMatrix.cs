@@ -93,6 +93,15 @@ public static class RouteMatrix
         .. Page("/quan-tri", "/quan-tri", Staff(Role.Admin)),
         .. Page("/quan-tri/nguoi-dung", "/quan-tri/nguoi-dung", Staff(Role.Admin)),
 
+        // The ward's view (issue 22): figures for officials and admins, never a person; open data for anyone
+        .. Page("/quan-tri/tong-quan", "/quan-tri/tong-quan", Staff(Role.Official, Role.Admin)),
+        .. Page("/quan-tri/bao-cao/{Month}", "/quan-tri/bao-cao/{month}", Staff(Role.Official, Role.Admin)),
+        Get("/quan-tri/bao-cao/{month}.xlsx", "/quan-tri/bao-cao/{month}.xlsx", Staff(Role.Official, Role.Admin)),
+        .. Page("/du-lieu-mo", "/du-lieu-mo", Everyone(Ok)),
+        Get("/du-lieu-mo/catalog.json", "/du-lieu-mo/catalog.json", Everyone(Ok)),
+        Get("/du-lieu-mo/{dataset}.csv", "/du-lieu-mo/hoc-tap-theo-khu-pho.csv", Everyone(Ok)),
+        Get("/du-lieu-mo/{dataset}.json", "/du-lieu-mo/bai-hoc.json", Everyone(Ok)),
+
         // Classes: the trainer's class, the learner is a member; trainers and admins only, and a
         // trainer only her own classes (another trainer's: ClassesHttpTests). Joining and self-attendance are open:
         // the page itself asks a signed-out visitor to sign in.
@@ -216,5 +225,6 @@ public static class RouteMatrix
         .Replace("{class}", site.ClassId.ToString(CultureInfo.InvariantCulture)).Replace("{join}", site.JoinCode)
         .Replace("{session}", site.ClassSessionId.ToString(CultureInfo.InvariantCulture))
         .Replace("{lessonId}", site.TutorialId.ToString(CultureInfo.InvariantCulture))
+        .Replace("{month}", DateTime.UtcNow.AddHours(7).ToString("yyyy-MM", CultureInfo.InvariantCulture))
         .Replace("{code}", site.CertificateCode).Replace("{media}", site.MediaFile);
 }

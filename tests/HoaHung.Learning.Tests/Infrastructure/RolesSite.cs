@@ -22,6 +22,7 @@ public enum Role
     Reviewer,
     Trainer,
     Admin,
+    Official,
 }
 
 /// <summary>
@@ -111,6 +112,7 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
                     Role.Reviewer => [Roles.Reviewer],
                     Role.Trainer => [Roles.Trainer],
                     Role.Admin => [Roles.Admin],
+                    Role.Official => [Roles.Official],
                     _ => [],
                 };
                 var user = await this.UserAsync(AccountSeed.UniqueName(role.ToString().ToLowerInvariant()[..3]), $"Người {role}", roles: roles);

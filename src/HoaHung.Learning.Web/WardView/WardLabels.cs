@@ -1,0 +1,23 @@
+using HoaHung.Learning.WardStats;
+using Microsoft.Extensions.Localization;
+
+namespace HoaHung.Learning.Web.WardView;
+
+/// <summary>The names of figures, columns and rows in the reader's language, for pages and files alike.</summary>
+public sealed class WardLabels(IStringLocalizer<WardResource> w)
+{
+    public string Measure(string measure) => w[$"Measure.{measure}"];
+
+    /// <summary>A khu phố row's name: "" is the row of people and classes without a known khu phố.</summary>
+    public string Area(string area) => area.Length == 0 ? w["Area.Unknown"] : area;
+
+    public string Team(string team) => team.Length == 0 ? w["Team.None"] : team;
+
+    public string WardTotal => w["Area.Total"];
+
+    public string Month(DateOnly month) => string.Format(System.Globalization.CultureInfo.InvariantCulture, w["Month.Format"], month.Month, month.Year);
+
+    public string this[string key] => w[key];
+
+    public string this[string key, params object[] arguments] => w[key, arguments];
+}
