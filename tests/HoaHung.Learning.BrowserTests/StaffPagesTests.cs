@@ -109,7 +109,7 @@ public sealed partial class StaffPagesTests(BrowserSite site)
 
         await page.GotoAsync($"/soan-bai/cho-duyet/{slug}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var publish = page.GetByRole(AriaRole.Button, new() { Name = "Xuất bản", Exact = true });
-        await publish.ClickAsync(new() { NoWaitAfter = true });
+        await publish.ClickAsync();
         // At once: either the page was already live (the tap ran), or it says it is connecting and that the tap will run.
         var state = await page.EvaluateAsync<string>("() => document.documentElement.classList.contains('hh-live') ? 'live' : document.documentElement.classList.contains('hh-held') ? 'held' : 'lost'");
         Assert.NotEqual("lost", state);
