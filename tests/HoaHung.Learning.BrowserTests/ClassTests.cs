@@ -80,8 +80,8 @@ public sealed class ClassTests(BrowserSite site)
             await phone.WaitForURLAsync($"**/tham-gia/{code}");
             await phone.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập" }).First.ClickAsync();
             await SignInAsync(phone, user);
-            await phone.WaitForURLAsync($"**/tham-gia/{code}");
-            await phone.GetByRole(AriaRole.Button, new() { Name = "Tham gia lớp" }).ClickAsync();
+            // Signing in from the join page joins her at once (issue 27): no second tap.
+            await phone.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"/tham-gia/{code}\\?xong=1$"));
             await Assertions.Expect(phone.Locator(".alert--success")).ToContainTextAsync("Bạn đã vào lớp");
             residents.Add((phone, user));
         }

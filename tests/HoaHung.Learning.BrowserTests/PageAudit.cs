@@ -68,9 +68,14 @@ public static class PageAudit
     }
 
     /// <summary>Measures the page as it is now.</summary>
-    public static async Task<PageFigures> MeasureAsync(IPage page, Reader reader, bool axe = true)
+    /// <param name="frames">False on a page with a sandboxed frame (the studio's preview): axe cannot run inside it and waits
+    /// for it; what it shows is a learner page, audited as such.</param>
+    public static async Task<PageFigures> MeasureAsync(IPage page, Reader reader, bool axe = true, bool frames = true)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
+        // A staff page is measured once live: until then its controls are dimmed on purpose (js/staff-live.js).
+        if (await page.Locator("script[src*='staff-live']").CountAsync() > 0)
+            await page.WaitForSelectorAsync("html.hh-live", new() { State = WaitForSelectorState.Attached });
         // What a person sees once the page is still: a staff tab or a field's label mid-transition is no colour of its own.
         await page.EvaluateAsync(SettledScript);
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
@@ -81,7 +86,7 @@ public static class PageAudit
         var violations = new List<string>();
         if (axe)
         {
-            var result = await page.RunAxe();
+            var result = frames ? await page.RunAxe() : await page.RunAxe(new AxeRunOptions { Iframes = false });
             violations.AddRange(result.Violations.Select(v => $"{v.Id}×{v.Nodes.Length} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})"
                 + (v.Nodes.FirstOrDefault()?.Any?.FirstOrDefault()?.Message is { Length: > 0 } why ? $" [{why.ReplaceLineEndings(" ")[..Math.Min(why.Length, 160)]}]" : "")));
         }
@@ -165,6 +170,13 @@ public static class PageAudit
             if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
             if (el.closest('[hidden], .visually-hidden, .skip-link')) continue;
             if ((el.type === 'checkbox' || el.type === 'radio') && el.closest('label')) continue; // the label is the target
+            // A file box hidden behind its label (the studio's "Thêm ảnh"): the label is the target, measured instead.
+            const label = el.type === 'file' && r.width <= 1 ? (el.closest('label') || (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`))) : null;
+            if (label) {
+              const lr = label.getBoundingClientRect();
+              if (lr.width < 47.5 || lr.height < 47.5) out.push(`label.${[...label.classList].slice(0, 2).join('.')} "${label.textContent.trim().slice(0, 30)}" ${Math.round(lr.width)}×${Math.round(lr.height)}`);
+              continue;
+            }
             if (inline(el)) continue;
             const after = getComputedStyle(el, '::after');
             if (after.content !== 'none' && after.position === 'absolute') continue; // a card's link: the whole card is its target

@@ -88,7 +88,7 @@ public sealed class SessionOptions
 /// Keeps this instance's <see cref="SessionCache"/> in step with sessions ended elsewhere: by Redis pub/sub when
 /// configured, and by polling <see cref="SessionsVersion"/> always; removes expired sessions once an hour.
 /// </summary>
-internal sealed class SessionWatcher(AccountSessions sessions, SessionCache cache, IOptions<SessionOptions> options,
+internal sealed class SessionWatcher(AccountSessions sessions, SessionCache cache, IOptions<SessionOptions> options, TimeProvider clock,
     ILogger<SessionWatcher> log, RedisSessionBroadcast? redis = null) : BackgroundService
 {
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
@@ -98,7 +98,7 @@ internal sealed class SessionWatcher(AccountSessions sessions, SessionCache cach
         var seen = await TryAsync(() => sessions.VersionAsync(stoppingToken)) ?? 0;
         if (redis is not null)
             await redis.SubscribeAsync(cache);
-        var lastPurge = DateTime.MinValue;
+        var lastPurge = DateTimeOffset.MinValue;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -107,9 +107,9 @@ internal sealed class SessionWatcher(AccountSessions sessions, SessionCache cach
                 seen = version;
                 cache.Clear();
             }
-            if (DateTime.UtcNow - lastPurge > PurgeEvery && await TryAsync(() => sessions.PurgeUnusedAsync(stoppingToken)) is { } purged)
+            if (clock.GetUtcNow() - lastPurge > PurgeEvery && await TryAsync(() => sessions.PurgeUnusedAsync(stoppingToken)) is { } purged)
             {
-                lastPurge = DateTime.UtcNow;
+                lastPurge = clock.GetUtcNow();
                 if (purged > 0)
                     log.LogInformation("Removed {Count} sessions unused for {Days} days", purged, AccountSessions.Unused.TotalDays);
             }

@@ -19,6 +19,16 @@ public static class ClassLinks
     /// <summary>The session's self-marking address (the attendance pass's cookie is scoped to it).</summary>
     public static string SelfAttendance(int sessionId) => $"/diem-danh/{sessionId}";
 
+    /// <summary>The join code of a return address that is a class's join page (<c>/tham-gia/{code}</c>), else null.</summary>
+    public static string? JoinCodeIn(string? returnUrl)
+    {
+        var path = returnUrl?.Split('?', '#')[0];
+        if (path is null || !path.StartsWith(Join + "/", StringComparison.Ordinal))
+            return null;
+        var code = path[(Join.Length + 1)..];
+        return code.Length is > 0 and <= 16 && code.All(char.IsAsciiLetterOrDigit) ? code : null;
+    }
+
     /// <summary>What the session QR carries: the session and its current rotating code.</summary>
     public static string SelfAttendance(int sessionId, string code) => $"/diem-danh/{sessionId}/{code}";
 

@@ -54,5 +54,5 @@ public sealed class ReportLabelsFactory(IStringLocalizer<ClassesResource> c)
     public ReportLabels Create() => new(c["Report.Name"], c["Report.UserName"], c["Report.Group"], c["Report.Attended"],
         c["Report.NeedsHelp"], c["Report.Yes"], c["Report.Session"], c["Report.Quiz"], c["Report.PathProgress"], c["Cell.Done"],
         c["Cell.InProgress"], c["Cell.NotStarted"], c["Cell.NotAssigned"],
-        Enum.GetValues<AttendanceStatus>().ToDictionary(s => s, s => c[$"Attendance.{s}"].Value));
+        Enum.GetValues<AttendanceStatus>().ToDictionary(s => s, s => c[$"Attendance.{s}"].Value), c["Report.Neighbourhood"]);
 }

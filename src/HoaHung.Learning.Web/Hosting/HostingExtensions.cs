@@ -87,6 +87,7 @@ public static class HostingExtensions
         });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Layout.MudTranslations>(); // MudBlazor's own words in Vietnamese
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "HoaHung.Learning API";

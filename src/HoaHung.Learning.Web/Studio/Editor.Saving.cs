@@ -182,7 +182,7 @@ public sealed partial class Editor
             case Recovery.RestoreLocal:
                 session = copy.Session is { Length: > 0 and <= DraftEdit.MaxSessionLength } s ? s : session;
                 await UseAsync(content);
-                notice = S["Editor.Restored", DateTimeOffset.FromUnixTimeMilliseconds(copy.At).ToLocalTime().ToString("HH:mm:ss")];
+                notice = S["Editor.Restored", WardTime.Show(DateTimeOffset.FromUnixTimeMilliseconds(copy.At).UtcDateTime, "HH:mm:ss")];
                 await SaveAsync(SaveKind.Auto);
                 break;
             case Recovery.Ask:

@@ -41,7 +41,8 @@ public sealed class ClassAccounts(IServiceScopeFactory scopes, ClassChanges chan
     /// <summary>Creates every listed learner and adds them to the class, all or nothing.</summary>
     public async Task<BulkResult> CreateLearnersAsync(string? actorId, int classId, string? pasted, CancellationToken ct)
     {
-        var (lines, problems) = LearnerList.Parse(pasted);
+        var (lines, parsed) = LearnerList.Parse(pasted);
+        var problems = parsed.ToList();
         List<NewLearner> created = [];
         var result = await changes.RunAsync(actorId, classId, "create learner accounts", async (_, actor) =>
         {
@@ -53,22 +54,35 @@ public sealed class ClassAccounts(IServiceScopeFactory scopes, ClassChanges chan
             var bases = lines.Select(l => LearnerList.BaseUserName(l.DisplayName)).Distinct().ToList();
             var taken = (await db.Users.AsNoTracking().Where(u => bases.Any(b => u.UserName!.StartsWith(b))).Select(u => u.UserName!)
                 .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            // A phone number given for someone is her username (she signs in with it, as residents who sign up do).
+            var phones = lines.Where(l => l.Phone is not null).Select(l => l.Phone!).ToList();
+            var phonesTaken = (await db.Users.AsNoTracking().Where(u => phones.Contains(u.UserName!)).Select(u => u.UserName!).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+            problems.AddRange(lines.Where(l => l.Phone is not null && phonesTaken.Contains(l.Phone))
+                .Select(l => new LineProblem(l.Line, $"{l.DisplayName}, {l.Phone}", LearnerList.PhoneTaken)));
+            if (problems.Count > 0)
+                return new ClassResult.Refused(ClassReasons.Failed);
+            // Her khu phố is the class's (reports and the admin's user list group by it).
+            var neighbourhood = await db.Set<Classroom>().Where(c => c.Id == classId).Select(c => c.Neighbourhood).FirstOrDefaultAsync(ct);
             var now = changes.Clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var line in lines)
             {
-                var user = new AppUser { DisplayName = line.DisplayName, PhoneNumber = line.Phone, CreatedAt = now, MustChangePassword = true };
+                var user = new AppUser
+                {
+                    DisplayName = line.DisplayName, PhoneNumber = line.Phone, Neighbourhood = neighbourhood, CreatedAt = now, MustChangePassword = true,
+                };
                 string password;
                 IdentityResult done;
                 var tries = 0;
                 do
                 {
-                    user.UserName = LearnerList.FreeUserName(LearnerList.BaseUserName(line.DisplayName), taken);
+                    user.UserName = line.Phone ?? LearnerList.FreeUserName(LearnerList.BaseUserName(line.DisplayName), taken);
                     taken.Add(user.UserName);
                     password = TemporaryPasswords.Generate(user.UserName, user.DisplayName);
                     done = await users.CreateAsync(user, password);
                     // Another trainer's batch took the same name meanwhile: the next free one.
-                } while (!done.Succeeded && done.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) && ++tries < 5);
+                } while (line.Phone is null && !done.Succeeded && done.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)) && ++tries < 5);
                 if (!done.Succeeded || !(await users.AddToRoleAsync(user, Roles.Learner)).Succeeded)
                 {
                     log.LogError("Could not create a learner account for class {ClassId}: {Errors}", classId, string.Join(",", done.Errors.Select(e => e.Code)));
@@ -130,5 +144,41 @@ public sealed class ClassAccounts(IServiceScopeFactory scopes, ClassChanges chan
             return ClassResult.Ok;
         }, ct);
         return (result, reset);
+    }
+
+    /// <summary>
+    /// Sign-in cards printed again: a new temporary password for every learner of the class who has not signed in yet
+    /// (her card was never used), so the old cards stop working. Learners who signed in, and staff, are left alone.
+    /// </summary>
+    public async Task<(ClassResult Result, IReadOnlyList<NewLearner> Cards)> ReissueCardsAsync(string? actorId, int classId, CancellationToken ct)
+    {
+        List<NewLearner> cards = [];
+        var result = await changes.RunAsync(actorId, classId, "print the sign-in cards again", async (db, actor) =>
+        {
+            var waiting = await (from m in db.Set<ClassMember>().AsNoTracking()
+                                 where m.ClassId == classId
+                                 join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                                 where u.MustChangePassword && u.LastSignInAt == null
+                                 orderby u.DisplayName, u.UserName
+                                 select u.Id).ToListAsync(ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            foreach (var id in waiting)
+            {
+                if (await users.FindByIdAsync(id) is not { } user || id == actor.UserId
+                    || (await users.GetRolesAsync(user)).Any(r => r != Roles.Learner))
+                    continue;
+                var password = TemporaryPasswords.Generate(user.UserName, user.DisplayName);
+                user.AccessFailedCount = 0;
+                // A reset renews the security stamp: the old password and any session of the old card end.
+                var token = await users.GeneratePasswordResetTokenAsync(user);
+                if (!(await users.ResetPasswordAsync(user, token, password)).Succeeded)
+                    return new ClassResult.Refused(ClassReasons.Failed);
+                cards.Add(new NewLearner(user.Id, user.DisplayName, user.UserName ?? "", password));
+            }
+            log.LogInformation("{ActorId} printed {Count} sign-in cards again for class {ClassId}", actor.UserId, cards.Count, classId);
+            return ClassResult.Ok;
+        }, ct);
+        return (result, result is ClassResult.Refused ? [] : cards);
     }
 }

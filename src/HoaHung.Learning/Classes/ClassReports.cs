@@ -13,6 +13,9 @@ public sealed record ReportRow(string DisplayName, string UserName, int? GroupId
 {
     public int Attended => Attendance.Count(a => a is AttendanceStatus.Present or AttendanceStatus.Late);
     public bool NeedsHelp => Cells.Any(c => c.NeedsHelp);
+
+    /// <summary>Her khu phố, as on her account (bulk accounts take the class's).</summary>
+    public string? Neighbourhood { get; init; }
 }
 
 /// <summary>Builds the report from the grid plus one query for the sessions and one for their marks.</summary>
@@ -34,9 +37,12 @@ public sealed class ClassReports(ClassGrid grid, IDbContextFactory<LearningDbCon
                 .Where(a => db.Set<ClassSession>().Any(s => s.Id == a.SessionId && s.ClassId == classId))
                 .Select(a => new { a.SessionId, a.UserId, a.Status }).ToListAsync(ct))
             .ToDictionary(a => (a.SessionId, a.UserId), a => a.Status);
+        var memberIds = view.Rows.Select(r => r.UserId).ToList();
+        var neighbourhoods = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Neighbourhood }).ToDictionaryAsync(u => u.Id, u => u.Neighbourhood, ct);
         var rows = view.Rows.Select(r => new ReportRow(r.DisplayName, r.UserName, r.GroupId,
                 sessions.Select(s => marks.TryGetValue((s.Id, r.UserId), out var status) ? status : (AttendanceStatus?)null).ToList(),
-                r.Cells))
+                r.Cells) { Neighbourhood = neighbourhoods.GetValueOrDefault(r.UserId) })
             .ToList();
         return new ClassRead<ClassReport>.Found(new ClassReport(classId, room.Name, room.Neighbourhood, room.Place,
             changes.Clock.GetUtcNow().UtcDateTime, sessions, view.Columns, view.Groups, rows));

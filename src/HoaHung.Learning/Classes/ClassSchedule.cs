@@ -97,7 +97,7 @@ public sealed class ClassSchedule(ClassChanges changes, LearnerChanges learners)
 
     private static void Apply(ClassSession session, SessionForm form)
     {
-        session.StartsAt = ClassTime.ToUtc(form.Day, form.Start);
+        session.StartsAt = WardTime.ToUtc(form.Day, form.Start);
         session.Minutes = form.Minutes;
         session.Topic = ClassText.Optional(form.Topic);
     }

@@ -22,19 +22,3 @@ internal static class ClassText
     /// <summary>An optional field: null when empty.</summary>
     public static string? Optional(string? text) => Line(text) is { Length: > 0 } line ? line : null;
 }
-
-/// <summary>
-/// Session times: entered and shown in the ward's time (Ho Chi Minh City, UTC+7 all year, no daylight saving),
-/// stored in UTC.
-/// </summary>
-public static class ClassTime
-{
-    public static readonly TimeSpan WardOffset = TimeSpan.FromHours(7);
-
-    public static DateTime ToUtc(DateOnly day, TimeOnly time) =>
-        DateTime.SpecifyKind(day.ToDateTime(time) - WardOffset, DateTimeKind.Utc);
-
-    public static DateTime ToWard(DateTime utc) => DateTime.SpecifyKind(utc + WardOffset, DateTimeKind.Unspecified);
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(ToWard(clock.GetUtcNow().UtcDateTime));
-}

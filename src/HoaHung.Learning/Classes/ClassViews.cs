@@ -3,7 +3,7 @@ namespace HoaHung.Learning.Classes;
 /// <summary>What a trainer types for a class. Everything is untrusted.</summary>
 public sealed record ClassForm(string? Name, string? Neighbourhood = null, string? Place = null);
 
-/// <summary>A session's day and start in the ward's time (<see cref="ClassTime"/>), its length and topic.</summary>
+/// <summary>A session's day and start in the ward's time (<see cref="WardTime"/>), its length and topic.</summary>
 public sealed record SessionForm(DateOnly Day, TimeOnly Start, int Minutes = 90, string? Topic = null);
 
 /// <summary>A lesson, path or quiz (by slug) for the class or one of its groups, with an optional due day.</summary>
@@ -31,7 +31,7 @@ public sealed record ClassPage(
 
 public sealed record PersonView(string UserId, string DisplayName, string UserName);
 
-/// <summary>A session; <see cref="StartsAt"/> is UTC (show it with <see cref="ClassTime.ToWard"/>).</summary>
+/// <summary>A session; <see cref="StartsAt"/> is UTC (show it with <see cref="WardTime.ToWard"/>).</summary>
 public sealed record SessionView(int Id, DateTime StartsAt, int Minutes, string? Topic);
 
 public sealed record GroupView(int Id, string Name);

@@ -20,6 +20,8 @@ public static class LearnerList
     public const string PhoneInvalid = "Classes.Bulk.PhoneInvalid";
     public const string TooMany = "Classes.Bulk.TooMany";
     public const string Empty = "Classes.Bulk.Empty";
+    public const string PhoneTaken = "Classes.Bulk.PhoneTaken";
+    public const string PhoneTwice = "Classes.Bulk.PhoneTwice";
 
     public static (IReadOnlyList<LearnerLine> Learners, IReadOnlyList<LineProblem> Problems) Parse(string? text)
     {
@@ -43,6 +45,8 @@ public static class LearnerList
             string? phone = null;
             if (!string.IsNullOrEmpty(phoneText) && (phone = SignInNames.NormalizePhone(phoneText)) is null)
                 problems.Add(new LineProblem(i + 1, shown, PhoneInvalid));
+            else if (phone is not null && learners.Any(l => l.Phone == phone))
+                problems.Add(new LineProblem(i + 1, shown, PhoneTwice)); // a phone number is one account
             else if (nameError is not null)
                 problems.Add(new LineProblem(i + 1, shown, NameInvalid));
             else

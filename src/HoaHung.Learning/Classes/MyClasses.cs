@@ -52,7 +52,7 @@ public sealed class MyClasses(IDbContextFactory<LearningDbContext> contexts, Tim
         var pathLessons = await GridFacts.PathLessonsAsync(db, assignments, ct);
         var facts = await GridFacts.LoadAsync(db, db.Users.Where(u => u.Id == userId).Select(u => u.Id),
             GridFacts.LessonIds(assignments, pathLessons), ct);
-        var today = ClassTime.Today(clock);
+        var today = WardTime.Today(clock);
         var byClass = assignments.ToLookup(a => a.ClassId);
         return classes.OrderBy(c => c.Next ?? DateTime.MaxValue).ThenByDescending(c => c.JoinedAt)
             .Select(c => new MyClass(c.Id, c.Name, c.JoinCode, c.Place, c.Next, byClass[c.Id]

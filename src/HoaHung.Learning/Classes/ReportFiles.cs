@@ -82,7 +82,7 @@ public static class ReportFiles
                 slug.Append('-');
         }
         var name = slug.ToString().Trim('-');
-        return $"lop-{(name.Length > 0 ? name + "-" : "")}{ClassTime.ToWard(generatedAt):yyyyMMdd}.{extension}";
+        return $"lop-{(name.Length > 0 ? name + "-" : "")}{WardTime.ToWard(generatedAt):yyyyMMdd}.{extension}";
     }
 
     private static async Task WriteLineAsync(StreamWriter writer, IEnumerable<object?> cells, CancellationToken ct)

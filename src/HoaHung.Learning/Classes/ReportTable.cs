@@ -17,7 +17,8 @@ public sealed record ReportLabels(
     string InProgress,
     string NotStarted,
     string NotAssigned,
-    IReadOnlyDictionary<AttendanceStatus, string> Attendance);
+    IReadOnlyDictionary<AttendanceStatus, string> Attendance,
+    string Neighbourhood);
 
 /// <summary>
 /// The report as a table of cells (text or whole numbers), the one source of both the CSV and the .xlsx files:
@@ -27,16 +28,18 @@ public sealed record ReportTable(IReadOnlyList<string> Header, IReadOnlyList<IRe
 {
     /// <summary>
     /// Columns: name, username, group, one per session ("Buổi 1 — 07/12"), sessions attended, one per assignment
-    /// (a quiz's best score as a number, "3/5 bài" for a path, done / in progress / not started for a lesson), needs help.
+    /// (a quiz's best score as a number, "3/5 bài" for a path, done / in progress / not started for a lesson), needs help,
+    /// her khu phố.
     /// </summary>
     public static ReportTable From(ClassReport report, ReportLabels labels, CultureInfo culture)
     {
         var header = new List<string> { labels.Name, labels.UserName, labels.Group };
         header.AddRange(report.Sessions.Select((s, i) =>
-            string.Format(culture, labels.SessionHeader, i + 1, ClassTime.ToWard(s.StartsAt))));
+            string.Format(culture, labels.SessionHeader, i + 1, WardTime.ToWard(s.StartsAt))));
         header.Add(labels.Attended);
         header.AddRange(report.Assignments.Select(a => a.Kind == AssignmentKind.Quiz ? string.Format(culture, labels.QuizHeader, a.Title) : a.Title));
         header.Add(labels.NeedsHelp);
+        header.Add(labels.Neighbourhood);
         var groups = report.Groups.ToDictionary(g => g.Id, g => g.Name);
         var rows = report.Rows.Select(r =>
         {
@@ -45,6 +48,7 @@ public sealed record ReportTable(IReadOnlyList<string> Header, IReadOnlyList<IRe
             row.Add(r.Attended);
             row.AddRange(report.Assignments.Select((a, i) => Cell(a, r.Cells[i], labels, culture)));
             row.Add(r.NeedsHelp ? labels.Yes : null);
+            row.Add(r.Neighbourhood);
             return (IReadOnlyList<object?>)row;
         }).ToList();
         return new ReportTable(Unique(header), rows);

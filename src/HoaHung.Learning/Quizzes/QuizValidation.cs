@@ -75,9 +75,9 @@ public static class QuizValidation
             return null;
         }
         var text = TextCleaning.OneLine(q.Text);
-        if (text.Length is 0 or > 500) errors.Add("thiếu nội dung câu hỏi (text) hoặc dài quá 500 ký tự");
+        if (text.Length is 0 or > 500) errors.Add("thiếu nội dung câu hỏi hoặc dài quá 500 ký tự");
         var explanation = TextCleaning.Clean(q.Explanation).Trim();
-        if (explanation.Length is 0 or > 1000) errors.Add("thiếu lời giải thích (explanation) hoặc dài quá 1000 ký tự: mỗi câu cần nói vì sao");
+        if (explanation.Length is 0 or > 1000) errors.Add("thiếu lời giải thích hoặc dài quá 1000 ký tự: mỗi câu cần nói vì sao");
 
         switch (kind)
         {
@@ -108,8 +108,8 @@ public static class QuizValidation
             var o = raw[i];
             var optionText = TextCleaning.OneLine(o?.Text);
             if (optionText.Length is 0 or > 300)
-                errors.Add(kind == QuestionKind.Image ? $"lựa chọn {i + 1}: thiếu lời tả hình (text), để người không nhìn rõ hình vẫn làm được"
-                    : $"lựa chọn {i + 1}: thiếu nội dung (text) hoặc dài quá 300 ký tự");
+                errors.Add(kind == QuestionKind.Image ? $"lựa chọn {i + 1}: thiếu lời tả hình, để người không nhìn rõ hình vẫn làm được"
+                    : $"lựa chọn {i + 1}: thiếu nội dung hoặc dài quá 300 ký tự");
             string? image = null;
             if (kind == QuestionKind.Image)
             {

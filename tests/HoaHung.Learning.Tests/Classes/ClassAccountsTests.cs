@@ -34,7 +34,8 @@ public abstract class ClassAccountsTests<TSite>(TSite site) : IClassFixture<TSit
         var created = Assert.IsType<BulkResult.Created>(result).Learners;
         Assert.Equal(3, created.Count);
         var baseName = LearnerList.BaseUserName($"Nguyễn Văn Tư{tag}");
-        Assert.Equal([baseName, LearnerList.BaseUserName($"Lê Thị Bảy{tag}"), baseName + "2"], created.Select(c => c.UserName));
+        // A phone number given for her is her username; everyone takes the class's khu phố.
+        Assert.Equal([baseName, phone, baseName + "2"], created.Select(c => c.UserName));
         Assert.All(created, c => Assert.Matches("^[a-z2-9]{5}-[a-z2-9]{5}$", c.TemporaryPassword));
         Assert.DoesNotContain(created[0].TemporaryPassword, created[0].ToString());
 
@@ -46,6 +47,8 @@ public abstract class ClassAccountsTests<TSite>(TSite site) : IClassFixture<TSit
             Assert.Equal([Roles.Learner], await site.RolesOfAsync(stored));
         }
         Assert.Equal(phone, (await site.ReloadAsync(new AppUser { Id = created[1].UserId })).PhoneNumber);
+        foreach (var learner in created)
+            Assert.Equal("Khu phố 5", (await site.ReloadAsync(new AppUser { Id = learner.UserId })).Neighbourhood);
         var members = await site.WithDbAsync(db => db.Set<ClassMember>().Where(m => m.ClassId == id).ToListAsync());
         Assert.Equal(created.Select(c => c.UserId).Order(), members.Select(m => m.UserId).Order());
         Assert.All(members, m => Assert.Equal(hoa.Id, m.AddedById));
@@ -155,6 +158,52 @@ public abstract class ClassAccountsTests<TSite>(TSite site) : IClassFixture<TSit
     {
         Assert.Null(r.Reset);
         return Assert.IsType<ClassResult.Refused>(r.Result).ReasonKey;
+    }
+
+    [Fact]
+    public async Task A_phone_number_that_already_has_an_account_or_is_given_twice_creates_nothing()
+    {
+        var accounts = site.Get<ClassAccounts>();
+        var hoa = await site.TrainerAsync();
+        var id = await site.ClassAsync(hoa);
+        var phone = AccountSeed.UniquePhone();
+        await site.UserAsync(phone, "Bà Ba");
+        var other = AccountSeed.UniquePhone();
+
+        var taken = Assert.IsType<BulkResult.Invalid>(await accounts.CreateLearnersAsync(hoa.Id, id, $"Bà Tư\nÔng Sáu, {phone}\n", None));
+        Assert.Equal([(2, LearnerList.PhoneTaken)], taken.Problems.Select(p => (p.Line, p.ReasonKey)));
+        var twice = Assert.IsType<BulkResult.Invalid>(await accounts.CreateLearnersAsync(hoa.Id, id, $"Bà Tư, {other}\nÔng Sáu, {other}\n", None));
+        Assert.Equal([(2, LearnerList.PhoneTwice)], twice.Problems.Select(p => (p.Line, p.ReasonKey)));
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<ClassMember>().CountAsync(m => m.ClassId == id)));
+    }
+
+    [Fact]
+    public async Task Printing_the_cards_again_gives_new_passwords_to_those_who_never_signed_in_and_the_old_ones_stop_working()
+    {
+        var accounts = site.Get<ClassAccounts>();
+        var hoa = await site.TrainerAsync();
+        var id = await site.ClassAsync(hoa);
+        var tag = AccountSeed.UniqueName("x")[1..7];
+        var first = Assert.IsType<BulkResult.Created>(await accounts.CreateLearnersAsync(hoa.Id, id, $"Bà Tư{tag}\nÔng Sáu{tag}\n", None)).Learners;
+        // Ông Sáu signed in with his card (and chose his own password); a resident who joined by herself is left alone too.
+        await site.WithDbAsync(db => db.Users.Where(u => u.Id == first[1].UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, DateTime.UnixEpoch).SetProperty(u => u.MustChangePassword, false)));
+        var lan = await site.LearnerAsync();
+        await site.WithDbAsync(async db => { db.Add(new ClassMember { ClassId = id, UserId = lan.Id, JoinedAt = DateTime.UnixEpoch }); return await db.SaveChangesAsync(); });
+
+        var (result, cards) = await accounts.ReissueCardsAsync(hoa.Id, id, None);
+
+        Assert.IsNotType<ClassResult.Refused>(result);
+        var card = Assert.Single(cards);
+        Assert.Equal((first[0].UserId, first[0].UserName), (card.UserId, card.UserName));
+        Assert.NotEqual(first[0].TemporaryPassword, card.TemporaryPassword);
+        Assert.False((await SignInAsync(card.UserName, first[0].TemporaryPassword)).Succeeded);
+        Assert.True((await SignInAsync(card.UserName, card.TemporaryPassword)).Succeeded);
+        Assert.True((await site.ReloadAsync(new AppUser { Id = card.UserId })).MustChangePassword);
+        Assert.True((await SignInAsync(first[1].UserName, first[1].TemporaryPassword)).Succeeded); // his was not changed
+        // Another trainer cannot.
+        var other = await site.TrainerAsync("Anh Minh");
+        Assert.IsType<ClassResult.Refused>((await accounts.ReissueCardsAsync(other.Id, id, None)).Result);
     }
 }
 

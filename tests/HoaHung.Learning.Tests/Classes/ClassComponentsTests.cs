@@ -96,7 +96,7 @@ public sealed class ClassComponentsTests(ClassesSqliteSite site) : IClassFixture
         var hoa = await site.TrainerAsync();
         var id = await site.ClassAsync(hoa);
         var session = Assert.IsType<ClassResult.Created>(await site.Get<ClassSchedule>().AddSessionAsync(hoa.Id, id,
-            new SessionForm(ClassTime.Today(TimeProvider.System), new TimeOnly(0, 0)), default)).Id;
+            new SessionForm(WardTime.Today(TimeProvider.System), new TimeOnly(0, 0)), default)).Id;
         var lan = await site.MemberAsync(id, "Bà Lan");
         var tu = await site.MemberAsync(id, "Bác Tư");
         await using var ctx = new ClassComponents(site);

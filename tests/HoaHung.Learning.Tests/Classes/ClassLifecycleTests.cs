@@ -32,7 +32,7 @@ public abstract class ClassLifecycleTests<TSite>(TSite site) : IClassFixture<TSi
         Assert.Equal([hoa.Id], page.Trainers.Select(t => t.UserId));
         var s = Assert.Single(page.Sessions);
         Assert.Equal((session, new DateTime(2026, 12, 5, 1, 0, 0), 120, "Cài ứng dụng"), (s.Id, s.StartsAt, s.Minutes, s.Topic));
-        Assert.Equal(new DateTime(2026, 12, 5, 8, 0, 0), ClassTime.ToWard(s.StartsAt));
+        Assert.Equal(new DateTime(2026, 12, 5, 8, 0, 0), WardTime.ToWard(s.StartsAt));
         Assert.Equal([("Lộ trình của lớp", AssignmentKind.Path, (int?)null, (DateOnly?)new DateOnly(2026, 12, 12)), ("Bài kiểm tra", AssignmentKind.Quiz, group, null)],
             page.Assignments.Select(a => (a.Title, a.Kind, a.GroupId, a.DueOn)));
         Assert.Equal((lan.Id, (int?)group), (Assert.Single(page.Members).UserId, page.Members[0].GroupId));

@@ -18,7 +18,7 @@ public abstract class ClassesHttpTests<TSite>(TSite site) : IClassFixture<TSite>
 
     private async Task<int> SessionAsync(AppUser trainer, int classId) =>
         Assert.IsType<ClassResult.Created>(await site.Get<ClassSchedule>().AddSessionAsync(trainer.Id, classId,
-            new SessionForm(ClassTime.Today(TimeProvider.System), TimeOnly.FromDateTime(ClassTime.ToWard(DateTime.UtcNow))), None)).Id;
+            new SessionForm(WardTime.Today(TimeProvider.System), TimeOnly.FromDateTime(WardTime.ToWard(DateTime.UtcNow))), None)).Id;
 
     /// <summary>
     /// Every class route × anonymous, a learner (a member of the class), another trainer, the class's trainer and an
@@ -93,21 +93,14 @@ public abstract class ClassesHttpTests<TSite>(TSite site) : IClassFixture<TSite>
         var signIn = doc.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Đăng nhập").GetAttribute("href")!;
         Assert.Equal($"/tai-khoan/dang-nhap?ReturnUrl={Uri.EscapeDataString($"/tham-gia/{code}")}", signIn);
 
+        // Signing in from the join page joins the class at once (issue 27), and the page says so.
         var (signedIn, _) = await visitor.SubmitAsync(signIn, "sign-in", Visitor.Fields(("Input.Name", phone), ("Input.Password", AccountSeed.Password)));
-        Assert.Equal($"/tham-gia/{code}", Visitor.Location(signedIn));
-        var (_, joinPage) = await visitor.GetAsync($"/tham-gia/{code}");
-        Assert.Equal("Tham gia lớp", joinPage.QuerySelector(".join form[method=post] button[type=submit]")!.TextContent.Trim());
-
-        // "Của tôi" before: no class (and the site now holds that she is in none).
-        var (_, before) = await visitor.GetAsync("/cua-toi");
-        Assert.Null(before.QuerySelector("#classes-heading"));
-
-        var (joined, _) = await visitor.SubmitAsync($"/tham-gia/{code}", "join", []);
-        Assert.Equal($"/tham-gia/{code}?xong=1", Visitor.Location(joined));
+        Assert.Equal($"/tham-gia/{code}?xong=1", Visitor.Location(signedIn));
         var (_, welcome) = await visitor.GetAsync($"/tham-gia/{code}?xong=1");
         Assert.Contains("Bạn đã vào lớp", welcome.Text(".alert--success"));
         Assert.Contains("Bài một", welcome.Text(".my-class"));
         Assert.Contains("hạn 31/01", welcome.Text(".my-class"));
+        Assert.Empty(welcome.QuerySelectorAll(".join form[method=post]")); // nothing more to tap
 
         // Twice changes nothing; "Của tôi" shows the class.
         var (again, _) = await visitor.PostAsync($"/tham-gia/{code}", [new("_handler", "join")]);
@@ -121,6 +114,27 @@ public abstract class ClassesHttpTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.IsType<ClassResult.Done>(await site.Get<ClassSchedule>().RemoveMemberAsync(hoa.Id, id, lan.Id, CancellationToken.None));
         var (_, after) = await visitor.GetAsync("/cua-toi");
         Assert.Null(after.QuerySelector("#classes-heading"));
+    }
+
+    [Fact]
+    public async Task Signing_up_from_a_join_link_joins_the_class_at_once_and_says_so()
+    {
+        var hoa = await site.TrainerAsync();
+        var id = await site.ClassAsync(hoa);
+        var code = await CodeAsync(id);
+        var phone = AccountSeed.UniquePhone();
+        var visitor = new Visitor(site);
+        var (_, doc) = await visitor.GetAsync($"/tham-gia/{code}");
+        var signUp = doc.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Tạo tài khoản").GetAttribute("href")!;
+
+        var (created, _) = await visitor.SubmitAsync(signUp, "sign-up", Visitor.Fields(("Input.Name", phone), ("Input.DisplayName", "Bà Tám"),
+            ("Input.Password", AccountSeed.Password), ("Input.Confirm", AccountSeed.Password), ("Input.Consent", "true")));
+
+        Assert.Equal($"/tham-gia/{code}?xong=1", Visitor.Location(created));
+        var (_, welcome) = await visitor.GetAsync($"/tham-gia/{code}?xong=1");
+        Assert.Contains("Bạn đã vào lớp", welcome.Text(".alert--success"));
+        var userId = await site.WithDbAsync(db => db.Users.Where(u => u.UserName == phone).Select(u => u.Id).SingleAsync());
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<ClassMember>().CountAsync(m => m.ClassId == id && m.UserId == userId)));
     }
 
     [Fact]
@@ -245,8 +259,8 @@ public abstract class ClassesHttpTests<TSite>(TSite site) : IClassFixture<TSite>
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
-        Assert.Equal(["Họ tên", "Tên đăng nhập", "Nhóm", "Số buổi có mặt", "Bài một", "Cần giúp"], rows[0]);
-        Assert.Equal(["'=Bác Tư", tu.UserName!, "", "0", "Xong", ""], rows[1]);
+        Assert.Equal(["Họ tên", "Tên đăng nhập", "Nhóm", "Số buổi có mặt", "Bài một", "Cần giúp", "Khu phố"], rows[0]);
+        Assert.Equal(["'=Bác Tư", tu.UserName!, "", "0", "Xong", "", ""], rows[1]);
 
         var (xlsx, _) = await visitor.GetAsync($"/lop-hoc/{id}/bao-cao.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

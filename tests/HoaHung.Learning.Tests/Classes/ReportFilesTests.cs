@@ -14,7 +14,7 @@ public sealed class ReportFilesTests
         {
             [AttendanceStatus.Present] = "Có mặt", [AttendanceStatus.Late] = "Đi trễ",
             [AttendanceStatus.Excused] = "Có phép", [AttendanceStatus.Absent] = "Vắng",
-        });
+        }, "Khu phố");
 
     private static readonly CultureInfo Vi = new("vi");
 
@@ -25,7 +25,8 @@ public sealed class ReportFilesTests
          new GridColumn(3, AssignmentKind.Path, "p", "Lộ trình", 9, null)],
         [new GroupView(9, "Nhóm A")],
         [new ReportRow("Nguyễn Thị Ánh", "anhnt", 9, [AttendanceStatus.Late],
-            [new GridCell(CellState.Done), new GridCell(CellState.Done, 67, true), new GridCell(CellState.InProgress, Completed: 1, Total: 2)]),
+            [new GridCell(CellState.Done), new GridCell(CellState.Done, 67, true), new GridCell(CellState.InProgress, Completed: 1, Total: 2)])
+            { Neighbourhood = "Khu phố 5" },
          new ReportRow("+84 Trần Văn B", "-bt", null, [null],
             [new GridCell(CellState.NotStarted), new GridCell(CellState.InProgress, NeedsHelp: true), GridCell.NotAssigned]),
          new ReportRow("@SUM(A1)", "tabby", null, [AttendanceStatus.Absent],
@@ -48,9 +49,9 @@ public sealed class ReportFilesTests
     {
         var table = Table();
         Assert.Equal(["Họ tên", "Tên đăng nhập", "Nhóm", "Buổi 1 (05/12)", "Số buổi có mặt", "=HYPERLINK(\"http://x\")",
-            "Kiểm tra, \"nhanh\" (điểm %)", "Lộ trình", "Cần giúp"], table.Header);
-        Assert.Equal(["Nguyễn Thị Ánh", "anhnt", "Nhóm A", "Đi trễ", 1, "Xong", 67, "1/2 bài", null], table.Rows[0]);
-        Assert.Equal(["+84 Trần Văn B", "-bt", null, null, 0, "Chưa bắt đầu", "Đang học", "Không giao", "Có"], table.Rows[1]);
+            "Kiểm tra, \"nhanh\" (điểm %)", "Lộ trình", "Cần giúp", "Khu phố"], table.Header);
+        Assert.Equal(["Nguyễn Thị Ánh", "anhnt", "Nhóm A", "Đi trễ", 1, "Xong", 67, "1/2 bài", null, "Khu phố 5"], table.Rows[0]);
+        Assert.Equal(["+84 Trần Văn B", "-bt", null, null, 0, "Chưa bắt đầu", "Đang học", "Không giao", "Có", null], table.Rows[1]);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class ReportFilesTests
         Assert.Equal(4, rows.Count);
         Assert.Equal("'=HYPERLINK(\"http://x\")", rows[0][5]);
         Assert.Equal("Kiểm tra, \"nhanh\" (điểm %)", rows[0][6]);
-        Assert.Equal(["Nguyễn Thị Ánh", "anhnt", "Nhóm A", "Đi trễ", "1", "Xong", "67", "1/2 bài", ""], rows[1]);
+        Assert.Equal(["Nguyễn Thị Ánh", "anhnt", "Nhóm A", "Đi trễ", "1", "Xong", "67", "1/2 bài", "", "Khu phố 5"], rows[1]);
         Assert.Equal(["'+84 Trần Văn B", "'-bt"], rows[2][..2]);
         Assert.Equal("'@SUM(A1)", rows[3][0]);
         Assert.All(rows.Skip(1).SelectMany(r => r), cell => Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), cell));

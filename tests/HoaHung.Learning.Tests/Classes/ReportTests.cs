@@ -65,7 +65,7 @@ public abstract class ReportTests<TSite>(TSite site) : IClassFixture<TSite> wher
         var rows = Csv.Parse(Encoding.UTF8.GetString(csv.ToArray()[3..]));
         Assert.Equal(31, rows.Count);
         Assert.Equal(["Họ tên", "Tên đăng nhập", "Nhóm", "Buổi 1 (05/12)", "Buổi 2 (12/12)", "Buổi 3 (19/12)", "Số buổi có mặt",
-            "Lộ trình của lớp", "Bài kiểm tra (điểm %)", "Bài một", .. ClassesSite.Extra.Select(s => $"Bài số {s[4..]}"), "Cần giúp"], rows[0]);
+            "Lộ trình của lớp", "Bài kiểm tra (điểm %)", "Bài một", .. ClassesSite.Extra.Select(s => $"Bài số {s[4..]}"), "Cần giúp", "Khu phố"], rows[0]);
         var lan = rows.Single(r => r[0] == "'@Bà Lan");
         Assert.Equal(["Vắng", "", "", "0", "1/2 bài", "100", "Xong", "Chưa bắt đầu"], lan[3..11]);
         var three = rows.Single(r => r[0] == "Học viên 03");
@@ -78,7 +78,7 @@ public abstract class ReportTests<TSite>(TSite site) : IClassFixture<TSite> wher
         var lanRow = sheet.Single(r => (string?)r[0] == "'@Bà Lan");
         Assert.Equal(100d, Convert.ToDouble(lanRow[8], CultureInfo.InvariantCulture));
         Assert.Equal("Vắng", lanRow[3]);
-        Assert.Equal(ReportFiles.FileName(report.ClassName, report.GeneratedAt, "xlsx"), $"lop-lop-vneid-sang-thu-bay-{ClassTime.ToWard(report.GeneratedAt):yyyyMMdd}.xlsx");
+        Assert.Equal(ReportFiles.FileName(report.ClassName, report.GeneratedAt, "xlsx"), $"lop-lop-vneid-sang-thu-bay-{WardTime.ToWard(report.GeneratedAt):yyyyMMdd}.xlsx");
     }
 }
 

@@ -153,7 +153,7 @@ public abstract class RolesSite(DatabaseProvider provider, ContentFolder content
             JoinCode = await db.Set<Classroom>().Where(c => c.Id == ClassId).Select(c => c.JoinCode).SingleAsync();
             Assert.IsType<JoinResult.Joined>(await sp.GetRequiredService<ClassJoining>().JoinAsync(learner.Id, JoinCode, CancellationToken.None));
             var session = await sp.GetRequiredService<ClassSchedule>().AddSessionAsync(trainer.Id, ClassId,
-                new SessionForm(ClassTime.Today(TimeProvider.System), new TimeOnly(8, 0)), CancellationToken.None);
+                new SessionForm(WardTime.Today(TimeProvider.System), new TimeOnly(8, 0)), CancellationToken.None);
             ClassSessionId = Assert.IsType<ClassResult.Created>(session).Id;
             var key = await db.Set<MediaAsset>().Where(m => m.Kind == MediaKind.Image).Select(m => new { m.StorageKey, m.FallbackExtension }).FirstAsync();
             MediaFile = $"{key.StorageKey}.{key.FallbackExtension}";
