@@ -106,7 +106,9 @@ public sealed class PageShellMiddleware(RequestDelegate next, PageShells shells,
             || http.User.Identity?.IsAuthenticated != true || http.Request.Headers.ContainsKey("blazor-enhanced-nav")
             || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || http.GetEndpoint()?.Metadata.GetMetadata<PersonalShellAttribute>() is not { } page
-            || AccountClaims.ShortName(http.User) is not { } name)
+            || AccountClaims.ShortName(http.User) is not { } name
+            // Staff see their tools in the header (StaffToolLinks): their pages are rendered for them, never shared.
+            || Layout.StaffTools.Of(http.User).Any)
         {
             await next(http);
             return;

@@ -58,7 +58,7 @@ public abstract class AdminHttpTests<TSite>(TSite site) : IClassFixture<TSite> w
         Assert.NotNull(doc.QuerySelector("link[href*='MudBlazor']"));
         // Its circuit receives the page's state (the antiforgery token), unlike the static learner pages.
         Assert.Contains("Blazor-Server-Component-State", await response.Content.ReadAsStringAsync());
-        Assert.Contains(doc.QuerySelectorAll(".staff-nav a"), a => a.GetAttribute("href") == "/quan-tri/nguoi-dung");
+        Assert.Contains(doc.QuerySelectorAll(".staff-tools a"), a => a.GetAttribute("href") == "/quan-tri");
         Assert.Contains(doc.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/tai-khoan/dang-xuat");
     }
 }

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using HoaHung.Learning.Accounts;
+
+namespace HoaHung.Learning.Web.Layout;
+
+/// <summary>
+/// Which staff tools the header links to for her (docs/architecture.md §8): "Soạn bài" for authors, reviewers and
+/// admins, "Chờ duyệt" for reviewers and admins, "Lớp học" for trainers and admins, "Quản trị" for admins. Only
+/// which links show: every page and action still authorizes on the server.
+/// </summary>
+public readonly record struct StaffTools(bool Write, bool Review, bool Teach, bool Administer)
+{
+    public bool Any => Write || Review || Teach || Administer;
+
+    /// <summary>Where her work is, for the landing after sign-in; null for a learner (her place is "Của tôi").</summary>
+    public string? Home =>
+        Administer ? SiteLinks.Admin
+        : Review ? Studio.Review.ReviewLinks.Queue
+        : Write ? Studio.StudioLinks.Home
+        : Teach ? Classes.ClassLinks.List
+        : null;
+
+    public static StaffTools Of(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true ? Of(user.IsInRole) : default;
+
+    public static StaffTools Of(IEnumerable<string> roles)
+    {
+        var set = roles.ToHashSet(StringComparer.Ordinal);
+        return Of(set.Contains);
+    }
+
+    private static StaffTools Of(Func<string, bool> isIn)
+    {
+        var admin = isIn(Roles.Admin);
+        var reviewer = admin || isIn(Roles.Reviewer);
+        return new StaffTools(reviewer || isIn(Roles.Author), reviewer, admin || isIn(Roles.Trainer), admin);
+    }
+}
