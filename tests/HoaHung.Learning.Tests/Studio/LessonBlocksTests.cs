@@ -114,7 +114,7 @@ public sealed class LessonBlocksTests
     public void Blocks_know_the_lines_they_came_from()
     {
         var blocks = LessonBlocks.Read("Mở đầu.\n\n## Các bước\n\n:::steps\n1. Một\n\n   ![Ảnh](a.png)\n\n2. Hai\n:::\n");
-        Assert.Equal([(1, 1), (3, 3), (5, 10)], blocks.Select(b => (b.FirstLine, b.LastLine)));
+        Assert.Equal([(1, 1), (3, 3), (5, 11)], blocks.Select(b => (b.FirstLine, b.LastLine)));
         Assert.Equal([(6, 8), (10, 10)], blocks[2].Steps.Select(s => (s.FirstLine, s.LastLine)));
     }
 
