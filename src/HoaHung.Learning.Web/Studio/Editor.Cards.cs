@@ -105,8 +105,8 @@ public sealed partial class Editor
         if (index > 0 || at == steps.Count)
             steps.Insert(at, new LessonStep());
         steps[at].PicturePath = item.Path;
+        // No message: the thumbnail in the step and the description box it leads to say it (four messages piled up on a phone).
         await CardsChangedAsync(structural: true);
-        Snackbar.Add(S["Cards.PictureAdded", at + 1], Severity.Success);
         if (index == 0)
             await FocusAsync($"card-{blockIndex}-{at}-desc");
         StateHasChanged();
