@@ -142,6 +142,7 @@ public sealed class VolunteerStoryTests(BrowserSite site)
         await page.ScreenshotAsync(new() { Path = Shot("story-editor-phone") });
         await page.GetByRole(AriaRole.Group, new() { Name = "Bước 2", Exact = true }).ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Shot("story-editor-steps-phone") });
+        await LaptopShotAsync(page, "story-editor-laptop", "Bước 1");
 
         await she.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt" }));
         await Assertions.Expect(page.Locator(".studio-editor__state")).ToHaveTextAsync("Chờ duyệt");
@@ -165,6 +166,7 @@ public sealed class VolunteerStoryTests(BrowserSite site)
         await Assertions.Expect(step3.Locator(".review-comment__text")).ToContainTextAsync("số lạ nằm ở đâu");
         await step3.ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Shot("story-review-comment-phone") });
+        await LaptopShotAsync(page, "story-review-comment-laptop", "Bước 3");
         await he.FillAsync(page.GetByLabel("Lý do trả lại"), "Xem nhận xét ở bước 3 nhé.");
         await he.TapAsync(page.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }));
         await Assertions.Expect(page.Locator(".review-message")).ToContainTextAsync("Đã trả lại bài cho tác giả.");
@@ -203,6 +205,15 @@ public sealed class VolunteerStoryTests(BrowserSite site)
         await page.ScreenshotAsync(new() { Path = Shot("story-confirm-phone") });
         await he.TapAsync(confirm.GetByRole(AriaRole.Button, new() { Name = "Xuất bản ngay" }));
         await Assertions.Expect(page.Locator(".review-message")).ToContainTextAsync("người dân xem được ngay");
+    }
+
+    /// <summary>The same page on a 1366×768 laptop, for the eyes of the closing note; then back to the phone.</summary>
+    private static async Task LaptopShotAsync(IPage page, string name, string group)
+    {
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.GetByRole(AriaRole.Group, new() { Name = group, Exact = true }).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Shot(name) });
+        await page.SetViewportSizeAsync(390, 844);
     }
 
     private async Task ReadAsync(string slug, string title)
