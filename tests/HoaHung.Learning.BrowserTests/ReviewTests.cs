@@ -62,7 +62,7 @@ public sealed class ReviewTests(BrowserSite site)
 
         // She finds it in her queue, comments on the second paragraph and sends it back with a reason.
         await reviewer.GotoAsync("/soan-bai/cho-duyet");
-        await reviewer.ClickAndWaitForUrlAsync(reviewer.GetByRole(AriaRole.Link, new() { Name = title }), $"**/soan-bai/cho-duyet/{slug}");
+        await reviewer.ClickAndWaitForUrlAsync(reviewer.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }), $"**/soan-bai/cho-duyet/{slug}");
         await reviewer.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var second = reviewer.GetByRole(AriaRole.Group, new() { Name = "Đoạn văn", Exact = true }).Nth(1);
         await second.GetByRole(AriaRole.Button, new() { Name = "Nhận xét", Exact = true }).ClickAsync();
