@@ -51,7 +51,8 @@ public sealed class ReviewTests(BrowserSite site)
         await author.GetByLabel("Tiêu đề").FillAsync(title);
         await author.GetByLabel("Tóm tắt").FillAsync("Bài giúp bạn chặn số lạ gọi đến.");
         await author.GetByLabel("Chủ đề").SelectOptionAsync(new SelectOptionValue { Index = 0 });
-        var body = author.GetByLabel("Nội dung");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Văn bản gốc", Exact = true }).ClickAsync();
+        var body = author.GetByLabel("Văn bản gốc của bài");
         await body.ClickAsync();
         await author.Keyboard.TypeAsync("Mở ứng dụng Điện thoại.\n\nBấm vào đây để chặn số.");
         await author.WaitForURLAsync(new Regex("/soan-bai/cach-chan-cuoc-goi"));
@@ -59,14 +60,15 @@ public sealed class ReviewTests(BrowserSite site)
         await Assertions.Expect(author.Locator(".studio-editor__state")).ToHaveTextAsync("Chờ duyệt");
         var slug = author.Url[(author.Url.LastIndexOf('/') + 1)..];
 
-        // She finds it in her queue, comments on line 3 and sends it back with a reason.
+        // She finds it in her queue, comments on the second paragraph and sends it back with a reason.
         await reviewer.GotoAsync("/soan-bai/cho-duyet");
-        await reviewer.ClickAndWaitForUrlAsync(reviewer.GetByRole(AriaRole.Link, new() { Name = title }), $"**/soan-bai/cho-duyet/{slug}");
+        await reviewer.ClickAndWaitForUrlAsync(reviewer.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }), $"**/soan-bai/cho-duyet/{slug}");
         await reviewer.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Nhận xét dòng 3" }).ClickAsync();
-        await reviewer.GetByLabel("Nhận xét", new() { Exact = true }).FillAsync("Đừng viết “bấm vào đây”: nói rõ bấm nút nào.");
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "Thêm nhận xét" }).ClickAsync();
-        await Assertions.Expect(reviewer.Locator("#dong-3 .review-comment__text")).ToContainTextAsync("nói rõ bấm nút nào");
+        var second = reviewer.GetByRole(AriaRole.Group, new() { Name = "Đoạn văn", Exact = true }).Nth(1);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Nhận xét", Exact = true }).ClickAsync();
+        await second.GetByLabel("Nhận xét", new() { Exact = true }).FillAsync("Đừng viết “bấm vào đây”: nói rõ bấm nút nào.");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Thêm nhận xét" }).ClickAsync();
+        await Assertions.Expect(second.Locator(".review-comment__text")).ToContainTextAsync("nói rõ bấm nút nào");
         await reviewer.GetByLabel("Lý do trả lại").FillAsync("Sửa dòng 3 rồi gửi lại nhé.");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Trả lại" }).ClickAsync();
         await Assertions.Expect(reviewer.Locator(".review-message")).ToContainTextAsync("Đã trả lại bài cho tác giả.");
@@ -78,7 +80,8 @@ public sealed class ReviewTests(BrowserSite site)
         await Assertions.Expect(author.Locator(".review-sent-back")).ToContainTextAsync("Sửa dòng 3 rồi gửi lại nhé.");
         await Assertions.Expect(author.Locator(".review-notes")).ToContainTextAsync("nói rõ bấm nút nào");
         await author.ScreenshotAsync(new() { Path = Shot("review-sent-back-author") });
-        body = author.GetByLabel("Nội dung");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Văn bản gốc", Exact = true }).ClickAsync();
+        body = author.GetByLabel("Văn bản gốc của bài");
         await body.FillAsync("Mở ứng dụng Điện thoại.\n\nBấm nút Chặn số ở cuối trang.");
         await body.PressAsync("End");
         await Assertions.Expect(author.Locator(".studio-editor__saved")).ToContainTextAsync("Đã lưu lúc");
@@ -100,6 +103,7 @@ public sealed class ReviewTests(BrowserSite site)
         await Assertions.Expect(reviewer.Locator(".review-diff__added").First).ToContainTextAsync("nút Chặn số");
         await reviewer.ScreenshotAsync(new() { Path = Shot("review-changes-reviewer"), FullPage = true });
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Xuất bản", Exact = true }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Xuất bản ngay" }).ClickAsync();
         await Assertions.Expect(reviewer.Locator(".review-message")).ToContainTextAsync("người dân xem được ngay");
 
         // A resident on a phone (390×844), not signed in, reads it at once.

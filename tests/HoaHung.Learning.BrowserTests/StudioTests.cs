@@ -54,13 +54,15 @@ public sealed class StudioTests(BrowserSite site)
 
         await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Link, new() { Name = "Bài mới" }), "**/soan-bai/moi");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // the circuit is up (studio.js loaded)
-        await Assertions.Expect(page.GetByLabel("Nội dung")).ToBeEditableAsync();
+        // He writes in the source text ("Văn bản gốc"); the cards are VolunteerStoryTests'.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Văn bản gốc", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Văn bản gốc của bài")).ToBeEditableAsync();
 
         var title = $"Cách nhận biết tin nhắn lừa đảo giả danh ngân hàng {size}";
         await page.GetByLabel("Tiêu đề").FillAsync(title);
         await page.GetByLabel("Tóm tắt").FillAsync(Summary);
         await page.GetByLabel("Chủ đề").SelectOptionAsync(new SelectOptionValue { Label = "An toàn trên mạng" });
-        var body = page.GetByLabel("Nội dung");
+        var body = page.GetByLabel("Văn bản gốc của bài");
         await body.ClickAsync();
         await page.Keyboard.TypeAsync("## Dấu hiệu nhận biết\n\nTin nhắn lừa đảo thường đòi bạn bấm vào một đường link lạ.\n\n");
         await page.WaitForURLAsync("**/soan-bai/cach-nhan-biet-tin-nhan-lua-dao-gia-danh-ngan-hang*");
@@ -97,7 +99,8 @@ public sealed class StudioTests(BrowserSite site)
         await context.SetOfflineAsync(false);
         await page.ReloadAsync();
 
-        body = page.GetByLabel("Nội dung");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Văn bản gốc", Exact = true }).ClickAsync();
+        body = page.GetByLabel("Văn bản gốc của bài");
         await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Đừng bấm vào đường link đó\\. Hãy gọi tổng đài của ngân hàng để hỏi\\.$"));
         foreach (var words in new[] { "Dấu hiệu nhận biết", "đòi bạn bấm vào một đường link lạ", "![Tin nhắn giả danh ngân hàng có đường link lạ]", "![Màn hình cảnh báo" })
             await Assertions.Expect(body).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(words)));

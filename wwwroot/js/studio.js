@@ -59,7 +59,15 @@ function onBodyInput() {
 }
 
 function onFieldInput(e) {
-  if (e.target && TEXT_FIELDS[e.target.id]) write();
+  if (!e.target) return;
+  if (TEXT_FIELDS[e.target.id]) write();
+  // A card's text box (the cards view): kept by its place until the server has written it into the body.
+  const card = e.target.dataset && e.target.dataset.card;
+  if (card && editor.stash) {
+    editor.stash.cards = editor.stash.cards || {};
+    editor.stash.cards[card] = e.target.value;
+    write();
+  }
 }
 
 async function onHidden() {
@@ -144,6 +152,22 @@ export function setBody(text) {
   onBodyInput();
 }
 
+/**
+ * The cards wrote the body again: the hidden text box and the browser's copy take it. When cards were added, removed or
+ * moved, what was kept by place no longer fits and is dropped (the body now holds it).
+ */
+export function replaceBody(text, structural) {
+  if (!editor) return;
+  editor.body.value = text;
+  if (editor.stash && structural) editor.stash.cards = {};
+  write();
+}
+
+/** The text box as it is now (typing of the last 600 ms included). */
+export function currentBody() {
+  return editor ? editor.body.value : '';
+}
+
 /** Inserts text at the cursor; a block gets the blank lines Markdown needs around it. */
 export function insert(text, block) {
   const b = editor.body;
@@ -187,6 +211,15 @@ export function focus(id) {
 function onFileChosen(e) {
   const input = e.target;
   if (!input || input.type !== 'file' || !input.dataset.upload || !input.files || input.files.length === 0) return;
+  if (input.dataset.upload === 'step') {
+    // Several pictures at once: one per step, in the order chosen, one after the other (the order is the steps').
+    const files = pictures(input.files);
+    const target = input.dataset.step || '';
+    (async () => {
+      for (let i = 0; i < files.length; i++) await upload('step', files[i], null, target, i);
+    })().finally(() => { input.value = ''; });
+    return;
+  }
   const file = input.files[0];
   upload(input.dataset.upload, file, input.dataset.path || null).finally(() => { input.value = ''; });
 }
@@ -213,10 +246,10 @@ function onDrop(e) {
   for (const f of files) upload(f.type.startsWith('video/') ? 'video' : 'picture', f, null);
 }
 
-async function upload(kind, file, path) {
+async function upload(kind, file, path, target, index) {
   if (!editor) return;
   const dotnet = editor.dotnet;
-  const url = await dotnet.invokeMethodAsync('UploadUrl', kind, path);
+  const url = await dotnet.invokeMethodAsync('UploadUrl', kind === 'step' ? 'picture' : kind, path);
   if (!url) return;
   await dotnet.invokeMethodAsync('OnUploadStarted', kind, file.name, file.size);
   const result = await new Promise((resolve) => {
@@ -238,7 +271,8 @@ async function upload(kind, file, path) {
     xhr.send(file);
   });
   try {
-    await dotnet.invokeMethodAsync('OnUploaded', kind, result.status, result.text);
+    if (kind === 'step') await dotnet.invokeMethodAsync('OnStepPictureUploaded', target, index, result.status, result.text);
+    else await dotnet.invokeMethodAsync('OnUploaded', kind, result.status, result.text);
   } catch (e) {
     console.error('studio: the editor could not take the uploaded file', e);
   }

@@ -175,6 +175,7 @@ public sealed partial class Editor
     {
         if (kept is null || JsonSerializer.Deserialize<StashCopy>(kept, Json) is not { Content: { } content } copy)
             return;
+        content = content with { Body = ApplyCardEdits(content.Body, copy.Cards) };
         var local = new LocalCopy(copy.BasedOn, copy.Session, content);
         var server = model.ToContent().Clean().Content ?? model.ToContent();
         switch (DraftRecovery.Decide(version, lastSession, server, local))
@@ -222,6 +223,7 @@ public sealed partial class Editor
     {
         model = EditorModel.From(content);
         changes++;
+        ReadBlocks();
         Recompute();
         if (module is not null)
             await module.InvokeVoidAsync("setBody", content.Body);
@@ -229,5 +231,5 @@ public sealed partial class Editor
     }
 
     /// <summary>The browser's copy as studio.js keeps it.</summary>
-    private sealed record StashCopy(long BasedOn, string? Session, DraftContent? Content, long At);
+    private sealed record StashCopy(long BasedOn, string? Session, DraftContent? Content, long At, Dictionary<string, string>? Cards = null);
 }

@@ -107,6 +107,7 @@ public sealed partial class Editor : IAsyncDisposable
             }
         }
         initialBody = model.Body;
+        ReadBlocks();
         Recompute();
         loaded = true;
     }
@@ -155,6 +156,8 @@ public sealed partial class Editor : IAsyncDisposable
             return Task.CompletedTask;
         model.Body = text;
         changes++;
+        if (cardsView)
+            ReadBlocks();
         Recompute();
         StateHasChanged();
         return Task.CompletedTask;
@@ -182,6 +185,13 @@ public sealed partial class Editor : IAsyncDisposable
     private async Task InsertAsync(string snippet, bool block)
     {
         pane = "write";
+        if (cardsView)
+        {
+            // The cards have no cursor: what the library inserts goes at the end, as blocks of its own.
+            blocks.AddRange(LessonBlocks.Read(snippet));
+            await CardsChangedAsync(structural: true);
+            return;
+        }
         if (module is not null)
             await module.InvokeVoidAsync("insert", snippet, block);
     }
@@ -192,8 +202,14 @@ public sealed partial class Editor : IAsyncDisposable
             return;
         pane = "write";
         StateHasChanged();
-        if (issue.Line is { } line)
-            await module.InvokeVoidAsync("jumpToLine", line);
+        if (issue.Line is { } line && cardsView && CardAt(line) is { } card)
+            await module.InvokeVoidAsync("focus", card);
+        else if (issue.Line is { } line2)
+        {
+            cardsView = false;
+            StateHasChanged();
+            await module.InvokeVoidAsync("jumpToLine", line2);
+        }
         else if (issue.Field is { } field)
             await module.InvokeVoidAsync("focus", FieldId(field));
     }

@@ -57,6 +57,10 @@ public sealed class EditorComponentTests(StudioSqliteSite site) : IClassFixture<
         });
         Assert.Contains("<h4", cut.Find("iframe.studio-preview__frame").GetAttribute("srcdoc"));
 
+        // In the cards, a check leads to the card that holds its line (the long sentence, second block); in the source text, to the line.
+        cut.FindAll(".studio-check__jump").First(b => b.TextContent.Contains("Đến dòng 3")).Click();
+        cut.WaitForAssertion(() => Assert.Contains(ctx.Module.Invocations["focus"], i => Equals(i.Arguments[0], "card-1-text")));
+        cut.FindAll("button").Single(b => b.TextContent == "Văn bản gốc").Click();
         cut.FindAll(".studio-check__jump").First(b => b.TextContent.Contains("Đến dòng 3")).Click();
         Assert.Equal(3, ctx.Module.VerifyInvoke("jumpToLine").Arguments[0]);
     }

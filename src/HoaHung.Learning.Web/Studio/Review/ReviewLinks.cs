@@ -8,6 +8,9 @@ public static class ReviewLinks
 
     public static string Review(string slug) => $"{Queue}/{slug}";
 
+    /// <summary>The review page with its "Xuất bản" confirmation open (what a queue row's "Xuất bản" opens).</summary>
+    public static string ConfirmPublish(string slug) => $"{Queue}/{slug}?xuat-ban=1";
+
     public static string History(string slug) => $"{StudioLinks.Home}/{slug}/lich-su";
 }
 

@@ -26,16 +26,21 @@ public sealed partial class ReviewPage : IDisposable
     private string? message;
     private Severity messageSeverity = Severity.Success;
 
-    private int? line;
-    private int? endLine;
-    private string commentText = "";
+    private enum Confirming { None, Publish, Schedule }
+
+    private Confirming confirming;
     private string sendBackReason = "";
     private DateTime? scheduleAt;
+
+    /// <summary><c>?xuat-ban=1</c>: "Xuất bản" on a queue row opens this page with its confirmation.</summary>
+    [SupplyParameterFromQuery(Name = "xuat-ban")] public string? PublishFromQueue { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
         actorId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         await LoadAsync();
+        if (PublishFromQueue is not null && view is { CanPublish: true } && confirming == Confirming.None)
+            confirming = Confirming.Publish;
     }
 
     private async Task LoadAsync()
@@ -62,22 +67,14 @@ public sealed partial class ReviewPage : IDisposable
 
     private Task ArchiveAsync() => ActAsync(ct => Reviews.ArchiveAsync(actorId, view!.LessonId, ct), R["Action.Archived"]);
 
-    private async Task CommentAsync()
+    private async Task<bool> CommentAsync(int? first, int? last, string text)
     {
-        await ActAsync(ct => Reviews.CommentAsync(actorId, view!.LessonId, view.RevisionId, line, endLine, commentText, ct), R["Comment.Added"]);
-        if (messageSeverity == Severity.Success)
-            (commentText, line, endLine) = ("", null, null);
+        await ActAsync(ct => Reviews.CommentAsync(actorId, view!.LessonId, view.RevisionId, first, last, text, ct), R["Comment.Added"]);
+        StateHasChanged(); // called by the block list, not through an EventCallback: this page shows the new comment itself
+        return messageSeverity == Severity.Success;
     }
 
     private Task ResolveAsync(CommentView comment) => ActAsync(ct => Reviews.ResolveAsync(actorId, comment.Id, ct), R["Comment.ResolvedNow"]);
-
-    private void PickLine(int number) => (line, endLine) = (number, null);
-
-    private void PickFrom(ChangeEventArgs e) =>
-        (line, endLine) = (int.TryParse(e.Value as string, out var n) ? n : null, null);
-
-    private void PickTo(ChangeEventArgs e) =>
-        endLine = int.TryParse(e.Value as string, out var n) ? n : null;
 
     private async Task ActAsync(Func<CancellationToken, Task<ReviewResult>> action, string done)
     {
@@ -87,6 +84,7 @@ public sealed partial class ReviewPage : IDisposable
         try
         {
             var result = await action(life.Token);
+            confirming = Confirming.None;
             (message, messageSeverity) = result is ReviewResult.Refused refused ? (Reason(refused.ReasonKey), Severity.Warning) : (done, Severity.Success);
             await LoadAsync();
         }

@@ -180,10 +180,32 @@ public static class RevisionDiff
             var s = segments[i];
             if (s.Kind != DiffKind.Same || s.Text.Length <= KeepContext)
                 continue;
-            var head = i == 0 ? "" : s.Text[..keep];
-            var tail = i == segments.Count - 1 ? "" : s.Text[^keep..];
+            var head = i == 0 ? "" : WholeWordsFrom(s.Text, keep);
+            var tail = i == segments.Count - 1 ? "" : WholeWordsTo(s.Text, keep);
             segments[i] = s with { Text = head + " … " + tail };
         }
         return segments;
+    }
+
+    /// <summary>The first words of <paramref name="text"/>, about <paramref name="length"/> characters, never a word cut in two.</summary>
+    internal static string WholeWordsFrom(string text, int length)
+    {
+        if (text.Length <= length)
+            return text;
+        var cut = length;
+        while (cut > 0 && !char.IsWhiteSpace(text[cut]))
+            cut--;
+        return (cut == 0 ? text[..length] : text[..cut]).TrimEnd();
+    }
+
+    /// <summary>The last words of <paramref name="text"/>, about <paramref name="length"/> characters, never a word cut in two ("… pg)" was).</summary>
+    internal static string WholeWordsTo(string text, int length)
+    {
+        if (text.Length <= length)
+            return text;
+        var cut = text.Length - length;
+        while (cut < text.Length && !char.IsWhiteSpace(text[cut - 1]))
+            cut++;
+        return (cut == text.Length ? text[^length..] : text[cut..]).TrimStart();
     }
 }

@@ -79,11 +79,11 @@ public abstract class ReviewHttpTests<TSite>(TSite site) : IClassFixture<TSite> 
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.NotNull(doc.QuerySelector("script[src*='blazor.web']"));
                 if (path.EndsWith("/cho-duyet", StringComparison.Ordinal))
-                    Assert.NotNull(doc.QuerySelector($"[data-lesson='{lesson.Slug}'] button.review-publish"));
+                    Assert.NotNull(doc.QuerySelector($"[data-lesson='{lesson.Slug}'] a.review-publish[href='/soan-bai/cho-duyet/{lesson.Slug}?xuat-ban=1']"));
                 else if (path.EndsWith("/lich-su", StringComparison.Ordinal))
                     Assert.NotNull(doc.QuerySelector(".review-history__row[data-revision='1']"));
                 else
-                    Assert.Contains(Secret, doc.QuerySelector(".review-lines")!.TextContent);
+                    Assert.Contains(Secret, doc.QuerySelector(".review-blocks")!.TextContent);
                 break;
         }
         if (expect is not Expect.Allowed)

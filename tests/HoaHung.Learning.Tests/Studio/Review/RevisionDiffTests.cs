@@ -40,6 +40,23 @@ public sealed class RevisionDiffTests
     }
 
     [Fact]
+    public void Shortened_context_starts_and_ends_on_whole_words()
+    {
+        var filler = string.Join(' ', Enumerable.Range(0, 120).Select(i => $"từ{i}(pg)"));
+        var segments = RevisionDiff.Words($"Mở đầu cũ. {filler} Kết thúc cũ.", $"Mở đầu mới. {filler} Kết thúc mới.", shorten: true);
+
+        var middle = segments.Single(s => s.Kind == DiffKind.Same && s.Text.Contains(" … ", StringComparison.Ordinal)).Text;
+        var words = filler.Split(' ').Concat([".", "Kết", "thúc"]).ToHashSet();
+        var cut = middle.IndexOf(" … ", StringComparison.Ordinal);
+        var kept = middle[..cut].Split(' ', StringSplitOptions.RemoveEmptyEntries).Concat(middle[(cut + 3)..].Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.True(kept.Count > 10);
+        Assert.All(kept, w => Assert.Contains(w, words));
+        Assert.Equal("pg", RevisionDiff.WholeWordsTo("abc pg", 2));
+        Assert.Equal("abc", RevisionDiff.WholeWordsFrom("abc defgh", 6));
+        Assert.Equal("defgh", RevisionDiff.WholeWordsTo("abc defgh", 7));
+    }
+
+    [Fact]
     public void The_quiz_compares_as_its_questions_and_right_answers()
     {
         QuizInput Quiz(bool firstIsRight) => new()
