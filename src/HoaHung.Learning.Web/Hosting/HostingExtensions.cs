@@ -18,6 +18,7 @@ using HoaHung.Learning.Web.Catalog;
 using HoaHung.Learning.Web.Classes;
 using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
+using HoaHung.Learning.Web.Offline;
 using HoaHung.Learning.Web.Progress;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Web.Studio.Packs;
@@ -88,6 +89,7 @@ public static class HostingExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddScoped<LearnerSession>();
+        services.AddScoped<OfflineManifests>();
         services.AddSingleton<PageShells>();
         services.AddSingleton<ICatalogChanged>(sp => sp.GetRequiredService<PageShells>());
         services.AddScoped<LessonPageShell>();
@@ -178,6 +180,7 @@ public static class HostingExtensions
         app.MapPublicApi();
         app.MapSearchApi();
         app.MapProgressEndpoints();
+        app.MapOfflineEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapStudioUploads();
         app.MapPackEndpoints();
