@@ -7,16 +7,20 @@
 // - "Tôi đã học xong bài này" and the video position, sent with no connection, are kept in the outbox and sent when
 //   the connection returns, with the id the phone made for them: the server counts each once.
 'use strict';
-const SHELL = 'hh-shell-1', SAVED = 'hh-saved', OUTBOX = 'hh-outbox', INDEX = '/__hh/saved.json', OFFLINE = '/ngoai-tuyen';
+const SHELL = 'hh-shell-1', SAVED = 'hh-saved', OUTBOX = 'hh-outbox', INDEX = '/__hh/saved.json', OFFLINE = '/ngoai-tuyen', SAVED_PAGE = '/da-luu';
 const ANY = { ignoreSearch: true, ignoreVary: true };
-const assets = (html) => [...html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="(\/(?:css|js|icons)\/[^"?#]+)"/g)].map((m) => m[1]);
+// The page's own CSS, JS and icons, written relative to <base href="/"> ("css/site.….css") or from the root.
+const assets = (html) => [...new Set([...html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="\/?((?:css|js|icons)\/[^"?#]+)"/g)].map((m) => `/${m[1]}`))];
 
+// The offline page and "Bài đã lưu" as every anonymous reader gets them (no cookies), and what they load.
 async function keepShell() {
-  const res = await fetch(OFFLINE, { credentials: 'omit', cache: 'no-store' });
-  if (!res.ok) return;
   const shell = await caches.open(SHELL);
-  await shell.addAll(assets(await res.clone().text()));
-  await shell.put(OFFLINE, res);
+  for (const url of [OFFLINE, SAVED_PAGE]) {
+    const res = await fetch(url, { credentials: 'omit', cache: 'no-store' });
+    if (!res.ok) continue;
+    await shell.addAll(assets(await res.clone().text()));
+    await shell.put(url, res);
+  }
 }
 
 self.addEventListener('install', (e) => e.waitUntil(keepShell().catch(() => null).then(() => self.skipWaiting())));
@@ -42,8 +46,8 @@ async function page(r, url, e) {
     e.waitUntil(flush());
     return res;
   } catch (err) {
-    const saved = await (await caches.open(SAVED)).match(url.pathname, ANY);
-    return saved || (await caches.match(OFFLINE, ANY)) || Promise.reject(err);
+    const kept = await (await caches.open(SAVED)).match(url.pathname, ANY) || await (await caches.open(SHELL)).match(url.pathname, ANY);
+    return kept || (await caches.match(OFFLINE, ANY)) || Promise.reject(err);
   }
 }
 

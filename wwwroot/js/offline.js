@@ -28,8 +28,8 @@
   const keepPage = async (url, cache) => {
     const res = await publicPage(url), html = await res.clone().text();
     const shell = await caches.open(SHELL);
-    for (const m of html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="(\/(?:css|js|icons)\/[^"?#]+)"/g)) {
-      if (!(await shell.match(m[1]))) await shell.add(m[1]);
+    for (const m of html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="\/?((?:css|js|icons)\/[^"?#]+)"/g)) {
+      if (!(await shell.match(`/${m[1]}`))) await shell.add(`/${m[1]}`);
     }
     await cache.put(url, res);
     return { html, bytes: new Blob([html]).size };
