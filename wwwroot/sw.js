@@ -10,7 +10,7 @@
 const SHELL = 'hh-shell-1', SAVED = 'hh-saved', OUTBOX = 'hh-outbox', INDEX = '/__hh/saved.json', OFFLINE = '/ngoai-tuyen', SAVED_PAGE = '/da-luu';
 const ANY = { ignoreSearch: true, ignoreVary: true };
 // The page's own CSS, JS and icons, written relative to <base href="/"> ("css/site.….css") or from the root.
-const assets = (html) => [...new Set([...html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="\/?((?:css|js|icons)\/[^"?#]+)"/g)].map((m) => `/${m[1]}`))];
+const assets = (html) => [...new Set([...html.matchAll(/\b(?:href|src|data-more)="\/?((?:css|js|icons)\/[^"?#]+)"/g)].map((m) => `/${m[1]}`))];
 
 // The offline page and "Bài đã lưu" as every anonymous reader gets them (no cookies), and what they load.
 async function keepShell() {

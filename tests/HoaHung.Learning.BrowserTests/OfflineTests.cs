@@ -41,8 +41,10 @@ public sealed class OfflineTests(BrowserSite site)
         return page;
     }
 
+    /// <summary>Opens a page and waits for the worker; a reader's first page does not register it, so it is opened twice.</summary>
     private static async Task OpenControlledAsync(IPage page, string url)
     {
+        await page.GotoAsync(url);
         await page.GotoAsync(url);
         await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null", null, new() { Timeout = 15_000 });
     }
@@ -99,7 +101,7 @@ public sealed class OfflineTests(BrowserSite site)
 
         // A lesson saved with its path opens from its own address, pictures included.
         await page.GotoAsync($"/bai-hoc/{PathLesson}");
-        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync("📶 Bạn đang không có mạng");
+        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync("Bạn đang không có mạng");
         await Assertions.Expect(page.Locator(".lesson-done__button")).ToBeVisibleAsync();
 
         await page.GotoAsync($"/bai-hoc/{Lesson}");
@@ -112,7 +114,7 @@ public sealed class OfflineTests(BrowserSite site)
 
         // An unsaved page: the friendly offline page, listing what is saved.
         await page.GotoAsync($"/bai-hoc/{Unsaved}");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("📶 Bạn đang không có mạng");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Bạn đang không có mạng");
         await Assertions.Expect(page.Locator("[data-saved-items]")).ToContainTextAsync(LessonTitle);
         await page.ScreenshotAsync(new() { Path = Shot("offline-page-390x844"), FullPage = true });
 
@@ -181,7 +183,7 @@ public sealed class OfflineTests(BrowserSite site)
         foreach (var url in new[] { "/cua-toi", $"/cua-toi/hoan-thanh/{Lesson}", "/tai-khoan/doi-mat-khau" })
         {
             await page.GotoAsync(url);
-            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("📶 Bạn đang không có mạng");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Bạn đang không có mạng");
             Assert.DoesNotContain(name, await page.ContentAsync());
         }
         await page.GotoAsync($"/bai-hoc/{Lesson}");
@@ -203,6 +205,72 @@ public sealed class OfflineTests(BrowserSite site)
         await page.Locator("[data-save]").ScreenshotAsync(new() { Path = Shot("offline-phone-full-390x844") });
         await Assertions.Expect(page.Locator("[data-save-label]")).Not.ToContainTextAsync("Đã lưu");
         Assert.False(await page.EvaluateAsync<bool>($"async () => !!(await caches.match('/bai-hoc/{Lesson}'))"));
+        await page.Context.CloseAsync();
+    }
+    /// <summary>
+    /// The figures of docs/architecture.md §3 for the worker: a first visit to a lesson page as bench/page-weight.mjs
+    /// counts it (compressed, pictures and video aside, until the network is idle), what the worker fetches for
+    /// itself, and the bytes a saved lesson takes on the phone.
+    /// </summary>
+    [Fact]
+    public async Task A_first_visit_carries_only_the_small_script_and_the_figures_are_written_down()
+    {
+        BrowserSite.RequireChromium();
+        var page = await PhoneAsync();
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        var types = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        var urls = new System.Collections.Concurrent.ConcurrentBag<string>();
+        long first = 0;
+        cdp.Event("Network.responseReceived").OnEvent += (_, e) =>
+        {
+            types[e!.Value.GetProperty("requestId").GetString()!] = e.Value.GetProperty("type").GetString()!;
+            urls.Add(e.Value.GetProperty("response").GetProperty("url").GetString()!);
+        };
+        cdp.Event("Network.loadingFinished").OnEvent += (_, e) =>
+        {
+            var type = types.GetValueOrDefault(e!.Value.GetProperty("requestId").GetString()!, "Other");
+            if (type is not ("Image" or "Media"))
+                Interlocked.Add(ref first, (long)e.Value.GetProperty("encodedDataLength").GetDouble());
+        };
+        await page.GotoAsync($"/bai-hoc/{Lesson}", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var firstVisit = Interlocked.Read(ref first);
+        // A first visit carries the small offline.js only: neither saved.js nor the worker.
+        Assert.Contains(urls, u => u.Contains("/js/offline.", StringComparison.Ordinal));
+        Assert.DoesNotContain(urls, u => u.Contains("/js/saved.", StringComparison.Ordinal) || u.EndsWith("/sw.js", StringComparison.Ordinal));
+        Assert.False(await page.EvaluateAsync<bool>("async () => !!(await navigator.serviceWorker.getRegistration())"));
+
+        // Sizes as a published site sends them (gzip; its precompressed Brotli is smaller still).
+        using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        static long Gzip(byte[] raw)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+                gzip.Write(raw);
+            return output.Length;
+        }
+        var html = await page.ContentAsync();
+        string Asset(string name) => "/" + System.Text.RegularExpressions.Regex.Match(html, $"\"/?({name}[^\"]+)\"").Groups[1].Value;
+        var lessonPage = Gzip(await http.GetByteArrayAsync($"/bai-hoc/{Lesson}"));
+        var small = Gzip(await http.GetByteArrayAsync(Asset("js/offline.")));
+        var more = Gzip(await http.GetByteArrayAsync(System.Text.RegularExpressions.Regex.Match(html, "data-more=\"([^\"]+)\"").Groups[1].Value is var m && m.StartsWith('/') ? m : "/" + m));
+        var worker = Gzip(await http.GetByteArrayAsync("/sw.js"));
+        var install = Gzip(await http.GetByteArrayAsync("/ngoai-tuyen")) + Gzip(await http.GetByteArrayAsync("/da-luu"));
+
+        await SaveAsync(page);
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker.controller !== null", null, new() { Timeout = 15_000 });
+        var saved = await page.EvaluateAsync<long>($"async () => (await (await caches.match('/__hh/saved.json')).json()).items['/bai-hoc/{Lesson}'].bytes");
+        var pictures = await page.Locator(".lesson__body img").CountAsync();
+
+        Directory.CreateDirectory(System.IO.Path.Combine(BrowserSite.RepoRoot, "TestResults", "measurements"));
+        await File.WriteAllTextAsync(System.IO.Path.Combine(BrowserSite.RepoRoot, "TestResults", "measurements", "offline.txt"),
+            $"lesson first visit as this test server sends it (static files uncompressed here): {firstVisit} B; it loads offline.js only\n" +
+            $"gzip: lesson page HTML {lessonPage} B; offline.js {small} B; saved.js {more} B; sw.js {worker} B; worker and its scripts together {small + more + worker} B\n" +
+            $"worker install, gzip (offline page + Bài đã lưu; their CSS/JS come from the HTTP cache): {install} B\n" +
+            $"saved lesson {Lesson} ({pictures} pictures) on the phone: {saved} B\n");
+        Assert.True(small <= 1024, $"offline.js {small} B gzip");
+        Assert.True(small + more + worker <= 15 * 1024, $"worker and its scripts {small + more + worker} B gzip");
+        Assert.InRange(saved, 20_000, 2_000_000);
         await page.Context.CloseAsync();
     }
 }
