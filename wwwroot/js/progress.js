@@ -15,9 +15,12 @@
     if (state) state.hidden = false;
   };
 
+  // Each request carries an id made here: one kept offline by the service worker and sent again counts once.
   const post = (path, data) => {
+    const body = new URLSearchParams(data || {});
+    if (window.crypto && crypto.randomUUID) body.set('request-id', crypto.randomUUID());
     queue = queue.then(() => fetch(base + path, {
-      method: 'POST', body: new URLSearchParams(data || {}), credentials: 'same-origin', keepalive: true,
+      method: 'POST', body, credentials: 'same-origin', keepalive: true,
     }).then((r) => (r.ok && r.status !== 204 ? r.json() : null)).catch(() => null));
     return queue;
   };

@@ -20,6 +20,7 @@ using HoaHung.Learning.Web.Classes;
 using HoaHung.Learning.Web.Kiosk;
 using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
+using HoaHung.Learning.Web.Offline;
 using HoaHung.Learning.Web.Progress;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Web.Studio.Packs;
@@ -98,6 +99,7 @@ public static class HostingExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<SiteUrls>();
         services.AddScoped<LearnerSession>();
+        services.AddScoped<OfflineManifests>();
         services.AddSingleton<PageShells>();
         services.AddSingleton<ICatalogChanged>(sp => sp.GetRequiredService<PageShells>());
         services.AddScoped<LessonPageShell>();
@@ -197,6 +199,7 @@ public static class HostingExtensions
         app.MapKiosk();
         app.MapZaloWebhook();
         app.MapProgressEndpoints();
+        app.MapOfflineEndpoints();
         app.MapPersonalDataEndpoints();
         app.MapStudioUploads();
         app.MapPackEndpoints();

@@ -15,6 +15,13 @@ public static class SiteLinks
     public const string SearchSuggestions = "/api/v1/search/suggestions";
 
     public const string MyLearning = "/cua-toi";
+
+    /// <summary>"Bài đã lưu": what this phone keeps for learning offline (filled in by offline.js).</summary>
+    public const string Saved = "/da-luu";
+    /// <summary>The page the service worker shows for an unsaved page when there is no connection.</summary>
+    public const string Offline = "/ngoai-tuyen";
+    public static string OfflineLesson(string slug) => $"{Offline}/bai-hoc/{slug}";
+    public static string OfflinePath(string slug) => $"{Offline}/lo-trinh/{slug}";
     public const string MyData = "/cua-toi/du-lieu";
     public const string DeleteAccount = "/cua-toi/xoa-tai-khoan";
 

@@ -30,13 +30,15 @@ public static class ProgressEndpoints
             return Results.Json(new { completed = state?.Completed ?? false, position = state?.VideoPositionSeconds ?? 0 });
         });
 
-        group.MapPost("/hoan-thanh", async (string slug, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, CancellationToken ct) =>
+        group.MapPost("/hoan-thanh", async (string slug, HttpContext ctx, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, ProgressRequests requests, CancellationToken ct) =>
         {
             if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
             if (lesson.Type == LessonType.Quiz)
                 return Results.Conflict(); // a quiz lesson is completed by passing it, not by saying so
-            await progress.CompleteAsync(session.Learner, lesson.Id, ct);
+            // A tap kept offline arrives with the id the phone made for it, perhaps twice (offline.js, sw.js): counted once.
+            var id = RequestId(await ReadBeaconAsync(ctx.Request, ct));
+            await requests.OnceAsync(id, () => progress.CompleteAsync(session.Learner, lesson.Id, ct), ct);
             return Results.Redirect(SiteLinks.LessonDone(lesson.Slug), permanent: false, preserveMethod: false);
         }).AddEndpointFilter<SameOriginFilter>();
 
@@ -48,7 +50,7 @@ public static class ProgressEndpoints
             return Results.NoContent();
         }).AddEndpointFilter<SameOriginFilter>();
 
-        group.MapPost("/video", async (string slug, HttpContext ctx, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, CancellationToken ct) =>
+        group.MapPost("/video", async (string slug, HttpContext ctx, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, ProgressRequests requests, CancellationToken ct) =>
         {
             if (await ReadBeaconAsync(ctx.Request, ct) is not { } form)
                 return Results.StatusCode(ctx.Request.ContentLength > MaxBeaconBytes ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
@@ -56,7 +58,8 @@ public static class ProgressEndpoints
                 return Results.BadRequest();
             if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
-            var completed = await progress.SaveVideoPositionAsync(session.Learner, lesson, position, duration, ct);
+            var completed = false;
+            await requests.OnceAsync(RequestId(form), async () => completed = await progress.SaveVideoPositionAsync(session.Learner, lesson, position, duration, ct), ct);
             return Results.Json(new { completed });
         }).AddEndpointFilter<SameOriginFilter>();
 
@@ -91,6 +94,13 @@ public static class ProgressEndpoints
             return null; // no multipart boundary, a part cut short, too many or too long values, NUL characters
         }
     }
+
+    /// <summary>The form field carrying the id a phone made for a request it may send again (offline.js).</summary>
+    internal const string RequestIdField = "request-id";
+
+    /// <summary>The request's phone-made id; null when there is none or it is not a GUID (the request then counts as before).</summary>
+    internal static Guid? RequestId(IFormCollection? form) =>
+        form is not null && Guid.TryParseExact(form[RequestIdField].ToString(), "D", out var id) && id != Guid.Empty ? id : null;
 
     /// <summary>Whole seconds between 0 and 24 hours, from what a video element reports (e.g. "93.4").</summary>
     internal static bool TryParseSeconds(string? value, out int seconds)

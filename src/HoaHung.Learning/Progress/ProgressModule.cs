@@ -15,6 +15,7 @@ public static class ProgressModule
             .AddSingleton<LearnerSnapshots>()
             .AddHostedService<ProgressFlusher>()
             .AddScoped<LearnerProgress>()
+            .AddScoped<ProgressRequests>()
             .AddScoped<Certificates>()
             .AddScoped<IPersonalDataOwner, ProgressPersonalData>();
     }

@@ -81,6 +81,12 @@ public static class RouteMatrix
         Post("/tien-do/{slug}/video", "/tien-do/{lesson}/video", Everyone(Ok), Form: "position=12&duration=300"),
         Get("/cua-toi/du-lieu", "/cua-toi/du-lieu", SignedIn(Ok)),
 
+        // Offline: "Bài đã lưu", the worker's offline page and the save lists, public and the same for everyone
+        .. Page("/da-luu", "/da-luu", Everyone(Ok)),
+        .. Page("/ngoai-tuyen", "/ngoai-tuyen", Everyone(Ok)),
+        Get("/ngoai-tuyen/bai-hoc/{slug}", "/ngoai-tuyen/bai-hoc/{lesson}", Everyone(Ok)),
+        Get("/ngoai-tuyen/lo-trinh/{slug}", "/ngoai-tuyen/lo-trinh/{path}", Everyone(Ok)),
+
         // Accounts
         .. Page("/tai-khoan/dang-nhap", "/tai-khoan/dang-nhap", Everyone(Ok)),
         .. Page("/tai-khoan/dang-ky", "/tai-khoan/dang-ky", Everyone(Ok)),

@@ -1038,6 +1038,21 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.ToTable("LessonProgress");
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Progress.ProgressRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ProgressRequest");
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Quizzes.QuizAnswer", b =>
                 {
                     b.Property<long>("Id")

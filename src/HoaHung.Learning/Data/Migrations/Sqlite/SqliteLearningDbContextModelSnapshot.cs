@@ -1007,6 +1007,21 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.ToTable("LessonProgress");
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Progress.ProgressRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("ProgressRequest");
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Quizzes.QuizAnswer", b =>
                 {
                     b.Property<long>("Id")
