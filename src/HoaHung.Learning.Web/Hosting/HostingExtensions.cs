@@ -11,6 +11,7 @@ using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Renditions;
 using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Accounts;
 using HoaHung.Learning.Web.Api;
@@ -51,6 +52,7 @@ public static class HostingExtensions
                 o.Root = site.MediaDirectory;
             })
             .AddSearch(database)
+            .AddRenditions()
             .AddClassesWeb();
 
         services.AddSiteAccounts(config)
