@@ -5,7 +5,7 @@ namespace HoaHung.Learning.ReadAloud;
 /// <summary>
 /// The server's read-aloud voice: Debian's <c>espeak-ng</c> with its Vietnamese voice (<c>vi</c>, 150 words a minute,
 /// a little slower than its default for older listeners), encoded by ffmpeg as Opus in Ogg: narrowband (8 kHz, the
-/// telephone's band), 3 kbit/s constant, 120 ms frames — about 23 KB a minute (the ceiling is 30 KB). Lower
+/// telephone's band), 3 kbit/s constant, 120 ms frames — 25.5 KB a minute measured on the seed library (the ceiling is 30 KB). Lower
 /// settings are refused by libopus; 4 kbit/s measured 33 KB a minute with the Ogg pages. Sounds like it is:
 /// robotic formant synthesis, docs/architecture.md §9.
 /// </summary>

@@ -29,7 +29,8 @@ public sealed class MediaWork(IServiceScopeFactory scopes, IOptions<MediaOptions
     : BackgroundService, ICatalogChanged
 {
     private readonly MediaOptions settings = options.Value;
-    private readonly Channel<bool> signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // Wait mode: TryWrite answers false when a signal is already waiting (DropWrite would answer true and drop it).
+    private readonly Channel<bool> signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<string, string> failed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> queued = new(StringComparer.Ordinal);
     private Channel<RenditionJob>? jobs;
