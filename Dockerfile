@@ -18,6 +18,11 @@ RUN dotnet publish src/HoaHung.Learning.Web/HoaHung.Learning.Web.csproj -c Relea
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# ffmpeg and espeak-ng make read-aloud audio and light videos in the background (docs/architecture.md §10); without
+# them the site still runs, with no server audio and videos served as uploaded.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg espeak-ng \
+    && rm -rf /var/lib/apt/lists/*
 # The image's non-root user "app" owns the data volume and nothing else.
 RUN mkdir -p /data && chown app:app /data
 ENV ASPNETCORE_URLS=http://+:8080 \

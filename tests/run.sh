@@ -10,13 +10,15 @@ ROOT=$(pwd)
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
 # 1. System packages: Chromium for the browser tests, PostgreSQL for the integration tests, Redis for the tests of
-#    several instances, fonts with Vietnamese.
+#    several instances, fonts with Vietnamese, ffmpeg and espeak-ng for read-aloud audio and light videos.
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v redis-server >/dev/null || need+=(redis-server)
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)   # checks deploy/nginx/hoahung.conf
 [ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
+command -v ffmpeg >/dev/null || need+=(ffmpeg)
+command -v espeak-ng >/dev/null || need+=(espeak-ng)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need[*]}"
   if ! { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }; then

@@ -12,6 +12,7 @@ using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Renditions;
 using HoaHung.Learning.Search;
 using HoaHung.Learning.Web.Accounts;
 using HoaHung.Learning.Web.Api;
@@ -58,6 +59,7 @@ public static class HostingExtensions
             })
             .AddSearch(database)
             .AddAssistant()
+            .AddRenditions()
             .AddClassesWeb();
 
         services.AddSiteAccounts(config)

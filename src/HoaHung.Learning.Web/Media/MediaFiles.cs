@@ -24,6 +24,8 @@ internal static class MediaFiles
             [".mp4"] = "video/mp4",
             [".webm"] = "video/webm",
             [".vtt"] = "text/vtt; charset=utf-8",
+            [".opus"] = "audio/ogg",
+            [".m4a"] = "audio/mp4",
         });
         return app.UseStaticFiles(new StaticFileOptions
         {

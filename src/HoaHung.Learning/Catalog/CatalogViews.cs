@@ -42,7 +42,22 @@ public sealed record LessonView(
     IReadOnlyList<PathPosition> Paths,
     IReadOnlyList<LessonCard> Related,
     QuizSummary? Quiz = null,
-    IReadOnlyList<string>? Transcript = null);
+    IReadOnlyList<string>? Transcript = null,
+    ListeningView? Listening = null);
+
+/// <summary>
+/// What "Nghe bài" reads (<see cref="ReadAloud.ReadingParts"/>) with the server's audio file of each part that has one
+/// (by part number; none while it is being made, or without espeak-ng), and the lighter versions of the lesson's
+/// own video (240p, 360p, sound alone), lightest first.
+/// </summary>
+public sealed record ListeningView(
+    IReadOnlyList<ReadAloud.ReadingPart> Parts,
+    IReadOnlyDictionary<int, MediaFileView> Audio,
+    IReadOnlyList<VideoVersionView> VideoVersions);
+
+public sealed record MediaFileView(string Url, string ContentType, long Bytes, int DurationMs);
+
+public sealed record VideoVersionView(Media.RenditionKind Kind, MediaFileView File);
 
 /// <summary>Every published lesson's card, by id and by slug, and every learning path's published lessons in order.</summary>
 public sealed record LibraryIndex(IReadOnlyDictionary<int, LessonCard> ById, IReadOnlyDictionary<string, LessonCard> BySlug,

@@ -135,13 +135,14 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
             return null;
 
         var rendered = await RenderAsync(row.Revision, ct);
+        var (listening, videoHtml) = await ListeningAsync(card, row.Revision.Title, rendered, ct);
         var paths = await PathPositionsAsync(card.Id, ct);
         var related = await Cards(Published.Where(l => l.TopicId == row.TopicId && l.Id != card.Id)
             .OrderBy(l => l.Order).ThenBy(l => l.Title).Take(4)).ToListAsync(ct);
         var tags = row.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return new LessonView(card, tags, row.PublishedAt ?? row.UpdatedAt, row.UpdatedAt,
-            rendered.BodyHtml, rendered.VideoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related, row.Quiz,
-            rendered.Transcript);
+            rendered.BodyHtml, videoHtml, rendered.VideoUrl, rendered.CaptionsUrl, rendered.Cover, paths, related, row.Quiz,
+            rendered.Transcript, listening);
     }
 
     private async Task<IReadOnlyList<PathPosition>> PathPositionsAsync(int lessonId, CancellationToken ct)
@@ -166,7 +167,32 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
     }
 
     private sealed record Rendered(string BodyHtml, string? VideoHtml, string? VideoUrl, string? CaptionsUrl, PictureView? Cover,
-        IReadOnlyList<string> Transcript);
+        IReadOnlyList<string> Transcript, VideoAsset? Video = null, Guid? VideoAssetId = null);
+
+    /// <summary>
+    /// The parts read aloud and the files the background work (<see cref="Renditions.MediaWork"/>) has made so far, in one
+    /// query; the player's source becomes the 360p rendition once there is one (the original stays for staff).
+    /// Not cached with the revision's HTML: a file made later reaches the page when the work announces it.
+    /// </summary>
+    private async Task<(ListeningView, string? VideoHtml)> ListeningAsync(LessonCard card, string title, Rendered rendered, CancellationToken ct)
+    {
+        var parts = ReadAloud.ReadingParts.Of(card.Title, card.Summary, rendered.BodyHtml);
+        var keys = parts.Select(p => p.Key).Distinct().ToList();
+        var videoId = rendered.VideoAssetId;
+        var files = await db.MediaRenditions.AsNoTracking()
+            .Where(r => keys.Contains(r.Key) || (videoId != null && r.SourceAssetId == videoId))
+            .ToListAsync(ct);
+        static MediaFileView View(MediaRendition r) => new(MediaUrls.Prefix + r.FileName, r.ContentType, r.Bytes, r.DurationMs);
+        var speech = files.Where(f => f.Kind == RenditionKind.Speech).ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var audio = parts.Where(p => speech.ContainsKey(p.Key)).ToDictionary(p => p.Number, p => View(speech[p.Key]));
+        var versions = files.Where(f => f.Kind != RenditionKind.Speech && f.SourceAssetId == videoId)
+            .OrderBy(f => f.Kind switch { RenditionKind.Video240 => 0, RenditionKind.Video360 => 1, _ => 2 })
+            .Select(f => new VideoVersionView(f.Kind, View(f))).ToList();
+        var videoHtml = rendered.VideoHtml;
+        if (rendered.Video is { } video && versions.FirstOrDefault(v => v.Kind == RenditionKind.Video360) is { } normal)
+            videoHtml = markdown.RenderVideo(video with { Src = normal.File.Url, ContentType = normal.File.ContentType }, title);
+        return (new ListeningView(parts, audio, versions), videoHtml);
+    }
 
     /// <summary>What is said in the video, from its captions: shown under the player and printed with the lesson.</summary>
     private async Task<IReadOnlyList<string>> TranscriptAsync(MediaAsset captions, CancellationToken ct)
@@ -193,6 +219,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
 
         var body = markdown.Render(revision.Body, assets).Html;
         string? videoHtml = null, videoUrl = null, captionsUrl = null;
+        VideoAsset? local = null;
         IReadOnlyList<string> transcript = [];
         if (Asset(revision.VideoMediaId) is { } video)
         {
@@ -202,8 +229,8 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
             captionsUrl = captions is null ? null : MediaUrls.FileUrl(captions);
             if (captions is not null)
                 transcript = await TranscriptAsync(captions, ct);
-            videoHtml = markdown.RenderVideo(new VideoAsset(videoUrl, video.ContentType, captionsUrl,
-                poster is null ? null : MediaUrls.ImageFallbackUrl(poster)), revision.Title);
+            local = new VideoAsset(videoUrl, video.ContentType, captionsUrl, poster is null ? null : MediaUrls.ImageFallbackUrl(poster));
+            videoHtml = markdown.RenderVideo(local, revision.Title);
         }
         else if (revision.VideoUrl is not null)
         {
@@ -214,7 +241,8 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
             ?? files.Values.FirstOrDefault(a => a.Kind == MediaKind.Image);
         var cover = coverAsset is null ? null : new PictureView(MediaUrls.ImageFallbackUrl(coverAsset), coverAsset.Width ?? 0, coverAsset.Height ?? 0);
 
-        var rendered = new Rendered(body, videoHtml, videoUrl, captionsUrl, cover, transcript);
+        var rendered = new Rendered(body, videoHtml, videoUrl, captionsUrl, cover, transcript, local,
+            local is null ? null : revision.VideoMediaId);
         cache.Set(("lesson-html", revision.Id), rendered, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromHours(6) });
         return rendered;
     }

@@ -22,6 +22,7 @@ public abstract class LearningDbContext(DbContextOptions options)
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
     public DbSet<PathLesson> PathLessons => Set<PathLesson>();
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+    public DbSet<MediaRendition> MediaRenditions => Set<MediaRendition>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -23,7 +23,7 @@ public static partial class MediaFileNames
 
     public static bool IsValidKey(string? key) => key is not null && KeyPattern().IsMatch(key);
 
-    /// <summary>True for <c>{key}.jpg|png|mp4|webm|vtt</c> and <c>{key}-{width}.webp</c>; false for anything else, paths included.</summary>
+    /// <summary>True for <c>{key}.jpg|png|mp4|webm|vtt|opus|m4a</c> and <c>{key}-{width}.webp</c>; false for anything else, paths included.</summary>
     public static bool IsValid(string? name) => name is not null && NamePattern().IsMatch(name);
 
     public static string Rendition(string key, int width) => Checked($"{key}-{width}.webp");
@@ -58,7 +58,7 @@ public static partial class MediaFileNames
     [GeneratedRegex(@"^[a-z0-9]{8,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex(@"^[a-z0-9]{8,64}(?:\.(?:jpg|png|mp4|webm|vtt)|-[1-9][0-9]{0,4}\.webp)\z", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9]{8,64}(?:\.(?:jpg|png|mp4|webm|vtt|opus|m4a)|-[1-9][0-9]{0,4}\.webp)\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }
 
@@ -70,4 +70,8 @@ public static class MediaContentTypes
     public const string Mp4 = "video/mp4";
     public const string WebM = "video/webm";
     public const string Vtt = "text/vtt";
+    /// <summary>Read-aloud audio: Opus in Ogg.</summary>
+    public const string Opus = "audio/ogg";
+    /// <summary>A video's sound alone: AAC in MP4.</summary>
+    public const string M4a = "audio/mp4";
 }

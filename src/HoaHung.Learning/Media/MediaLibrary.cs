@@ -119,6 +119,11 @@ public sealed class MediaLibrary(
         var key = MediaFileNames.NewKey();
         var name = MediaFileNames.WithExtension(key, VideoProbe.Extension(video));
         await upload.CommitAsync(name, ct);
+        if (limits.MakeRenditions && await VideoRenditions.PlaysAsync(store.PhysicalPath(name), ct) == false)
+        {
+            DeleteQuietly([name]);
+            return Reject(MediaKind.Video, total, MediaReasons.VideoBroken);
+        }
         return await SaveAsync(new MediaAsset
         {
             Id = Guid.NewGuid(),

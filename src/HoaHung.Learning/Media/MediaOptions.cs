@@ -31,6 +31,16 @@ public sealed class MediaOptions
 
     public long MaxCaptionsBytes { get; set; } = 512 * 1024;
 
+    /// <summary>
+    /// <c>App:Media:MakeRenditions</c>: make read-aloud audio (espeak-ng) and light videos (ffmpeg) in the background after
+    /// every import and publish, and refuse at upload a video ffmpeg cannot decode. Off in the test environment
+    /// (appsettings.Testing.json), where most suites store fake videos; the suites about renditions turn it on.
+    /// </summary>
+    public bool MakeRenditions { get; set; } = true;
+
+    /// <summary>Files waiting to be made at most; the planner waits (in the background) while it is full.</summary>
+    public int RenditionQueueLength { get; set; } = 32;
+
     /// <summary>Images decoded at the same time; more wait. Bounds memory when many uploads arrive together.</summary>
     public int MaxConcurrentImageJobs { get; set; } = 2;
 }
@@ -50,6 +60,7 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         if (o.MaxImageBytes <= 0) errors.Add("Media:MaxImageBytes must be positive.");
         if (o.MaxVideoBytes <= 0) errors.Add("Media:MaxVideoBytes must be positive.");
         if (o.MaxCaptionsBytes <= 0) errors.Add("Media:MaxCaptionsBytes must be positive.");
+        if (o.RenditionQueueLength is < 1 or > 10_000) errors.Add("Media:RenditionQueueLength must be between 1 and 10000.");
         if (o.MaxConcurrentImageJobs < 1) errors.Add("Media:MaxConcurrentImageJobs must be at least 1.");
         if (o.ImageWidths is not { Length: > 0 } || o.ImageWidths.Any(w => w is < 16 or > MaxRenditionWidth))
             errors.Add($"Media:ImageWidths must list at least one width between 16 and {MaxRenditionWidth}.");

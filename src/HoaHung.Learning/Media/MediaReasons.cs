@@ -13,6 +13,8 @@ public static class MediaReasons
 
     public const string VideoTooLarge = "Media.Video.TooLarge";
     public const string VideoUnsupportedFormat = "Media.Video.UnsupportedFormat";
+    /// <summary>An MP4 or WebM that ffmpeg cannot decode: cut off while copying, or damaged.</summary>
+    public const string VideoBroken = "Media.Video.Broken";
 
     public const string CaptionsTooLarge = "Media.Captions.TooLarge";
     public const string CaptionsInvalidEncoding = "Media.Captions.InvalidEncoding";

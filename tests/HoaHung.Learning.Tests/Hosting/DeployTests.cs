@@ -200,6 +200,7 @@ public sealed partial class DeployTests
         Assert.Contains("ASPNETCORE_URLS=http://+:8080", dockerfile);
         Assert.Contains("App__DataDirectory=/data", dockerfile);
         Assert.Contains("EXPOSE 8080", dockerfile);
+        Assert.Contains("install -y --no-install-recommends ffmpeg espeak-ng", dockerfile); // read-aloud audio, light videos
         Assert.Equal("http://+:8080", Environment("web1")["ASPNETCORE_URLS"]);
     }
 
