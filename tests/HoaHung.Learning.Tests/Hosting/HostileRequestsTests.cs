@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -12,7 +13,8 @@ namespace HoaHung.Learning.Tests.Hosting;
 /// The no-5xx crawl (issue 16 item 2): every route of <see cref="RouteMatrix"/> (which the matrix test keeps equal
 /// to the app's routes), every method it accepts and a few it does not, as an anonymous visitor, a learner and an
 /// admin, with hostile query strings, route values, headers and bodies, and every form of every page filled with
-/// hostile values under a valid antiforgery token. Nothing may answer 5xx or log an unhandled exception.
+/// hostile values under a valid antiforgery token; and (issue 26) HEAD of every GET route and every form posted twice.
+/// Nothing may answer 5xx or log an unhandled exception, and no form posted again may answer an empty page.
 /// </summary>
 public abstract class HostileRequestsTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : RolesSite
 {
@@ -77,8 +79,13 @@ public abstract class HostileRequestsTests<TSite>(TSite site) : IClassFixture<TS
                 if (role == Role.Anonymous)
                     foreach (var method in new[] { "PUT", "DELETE", "PATCH", "OPTIONS" })
                         await SendAsync(client, method, url, cookie, "unaccepted method", "");
+                if (row.Method == "GET")
+                    await SendAsync(client, "HEAD", url, cookie, "HEAD");
                 if (row.Method == "GET" && row.Pattern != RouteMatrix.MiddlewareRoute)
+                {
                     await FuzzFormsAsync(client, url, cookie);
+                    await RepostFormsAsync(client, url, cookie);
+                }
             }));
         }
         foreach (var asset in AppRoutes.StaticAssets(site))
@@ -125,6 +132,49 @@ public abstract class HostileRequestsTests<TSite>(TSite site) : IClassFixture<TS
         }
     }
 
+    /// <summary>
+    /// Every form on the page posted twice with its own values, the second time exactly as a browser's reload re-sends it
+    /// (issue 26 item 14): the second answer is never a 5xx nor an empty page.
+    /// </summary>
+    private async Task RepostFormsAsync(HttpClient client, string url, string? cookie)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, url);
+        if (cookie is not null)
+            get.Headers.Add("Cookie", cookie);
+        get.Headers.Add(TestDoors.PeerHeader, NextPeer());
+        using var page = await client.SendAsync(get);
+        var setCookies = page.Headers.TryGetValues("Set-Cookie", out var c) ? c.Select(v => v.Split(';')[0]) : [];
+        var cookies = string.Join("; ", new[] { cookie }.Concat(setCookies).Where(v => !string.IsNullOrEmpty(v)));
+        var doc = Html.Parse(await page.Content.ReadAsStringAsync());
+        foreach (var form in doc.QuerySelectorAll("form[method=post]"))
+        {
+            var hidden = form.QuerySelectorAll("input[type=hidden]").Select(i => (i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+            if (hidden.Any(h => h.Item2 is "sign-out" or "delete-account" or "change-password"))
+                continue; // would end or change the sessions the rest of the crawl uses (RepeatedPostsTests posts them twice)
+            var fields = form.QuerySelectorAll("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea")
+                .Select(i => (i.GetAttribute("name"), i.GetAttribute("value") ?? "")).Where(f => !string.IsNullOrEmpty(f.Item1));
+            var body = string.Join("&", hidden.Concat(fields!).Select(f => $"{Uri.EscapeDataString(f.Item1!)}={Uri.EscapeDataString(f.Item2)}"));
+            var action = form.GetAttribute("action") is { Length: > 0 } a ? a : url;
+            for (var time = 1; time <= 2; time++)
+            {
+                using var post = new HttpRequestMessage(HttpMethod.Post, action)
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+                };
+                if (cookies.Length > 0)
+                    post.Headers.TryAddWithoutValidation("Cookie", cookies);
+                post.Headers.Add(TestDoors.PeerHeader, NextPeer());
+                post.Headers.TryAddWithoutValidation("Origin", Visitor.Origin);
+                Interlocked.Increment(ref requests);
+                using var response = await client.SendAsync(post);
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                var status = (int)response.StatusCode;
+                if (status >= 500 || (status is 200 or >= 400 && bytes.Length == 0))
+                    failures.Enqueue($"{status} POST {Short(action)} (form posted {(time == 1 ? "once" : "again")}, {bytes.Length} B)");
+            }
+        }
+    }
+
     private async Task SendAsync(HttpClient client, string method, string url, string? cookie, string what, string? form = null,
         Action<HttpRequestMessage>? configure = null, HttpContent? content = null)
     {
@@ -143,9 +193,13 @@ public abstract class HostileRequestsTests<TSite>(TSite site) : IClassFixture<TS
         try
         {
             using var response = await client.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
+            var bytes = await response.Content.ReadAsByteArrayAsync();
             if ((int)response.StatusCode >= 500)
                 failures.Enqueue($"{(int)response.StatusCode} {method} {Short(url)} ({what})");
+            if (method == "HEAD" && bytes.Length != 0)
+                failures.Enqueue($"HEAD {Short(url)} answered {(int)response.StatusCode} with a body of {bytes.Length} B");
+            if (method == "HEAD" && response.StatusCode is HttpStatusCode.MethodNotAllowed)
+                failures.Enqueue($"405 HEAD {Short(url)}: HEAD must answer as GET does");
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
         {
