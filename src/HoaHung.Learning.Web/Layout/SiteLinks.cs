@@ -16,7 +16,7 @@ public static class SiteLinks
 
     public const string MyLearning = "/cua-toi";
 
-    /// <summary>"Bài đã lưu": what this phone keeps for learning offline (filled in by offline.js).</summary>
+    /// <summary>"Bài đã lưu": what this phone keeps for learning offline (listed by saved.js).</summary>
     public const string Saved = "/da-luu";
     /// <summary>The page the service worker shows for an unsaved page when there is no connection.</summary>
     public const string Offline = "/ngoai-tuyen";
