@@ -186,7 +186,7 @@ public sealed class ClassTests(BrowserSite site)
 
         // Attendance: Lan scans signed out on her phone; the link she would sign in with is forwarded to a friend at home.
         var sessionId = Assert.IsType<ClassResult.Created>(await site.Services.GetRequiredService<ClassSchedule>().AddSessionAsync(hoa.Id, classId,
-            new SessionForm(ClassTime.Today(site.Clock), TimeOnly.FromDateTime(ClassTime.ToWard(site.Clock.GetUtcNow().UtcDateTime))), default)).Id;
+            new SessionForm(WardTime.Today(site.Clock), TimeOnly.FromDateTime(WardTime.ToWard(site.Clock.GetUtcNow().UtcDateTime))), default)).Id;
         var code = Assert.IsType<ClassRead<AttendanceQr>.Found>(await site.Services.GetRequiredService<ClassAttendance>().QrAsync(hoa.Id, sessionId, default)).Value.Code;
         var phone = await site.PhoneAsync();
         await phone.GotoAsync($"/diem-danh/{sessionId}/{code}");

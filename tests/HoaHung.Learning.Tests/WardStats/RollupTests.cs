@@ -55,7 +55,7 @@ public abstract class RollupTests<TSite>(TSite site) : IClassFixture<TSite> wher
                     break;
                 case 7 when classes.Count > 0: // a session: added, moved or removed
                     var schedule = sp.GetRequiredService<ClassSchedule>();
-                    var day = ClassTime.Today(site.Clock).AddDays(random.Next(-40, 40));
+                    var day = WardTime.Today(site.Clock).AddDays(random.Next(-40, 40));
                     var form = new SessionForm(day, new TimeOnly(random.Next(0, 24), 0));
                     var choice = sessions.Count == 0 ? 0 : random.Next(4);
                     if (choice <= 1)

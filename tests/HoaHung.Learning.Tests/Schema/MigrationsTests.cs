@@ -1,7 +1,7 @@
 using HoaHung.Learning.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace HoaHung.Learning.Tests.Data;
+namespace HoaHung.Learning.Tests.Schema;
 
 /// <summary>
 /// Each provider's migrations end at the model the code declares: a model change without its migration, or a model
