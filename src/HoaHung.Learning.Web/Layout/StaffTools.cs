@@ -8,9 +8,9 @@ namespace HoaHung.Learning.Web.Layout;
 /// admins, "Chờ duyệt" for reviewers and admins, "Lớp học" for trainers and admins, "Quản trị" for admins. Only
 /// which links show: every page and action still authorizes on the server.
 /// </summary>
-public readonly record struct StaffTools(bool Write, bool Review, bool Teach, bool Administer)
+public readonly record struct StaffTools(bool Write, bool Review, bool Teach, bool Administer, bool Figures = false)
 {
-    public bool Any => Write || Review || Teach || Administer;
+    public bool Any => Write || Review || Teach || Administer || Figures;
 
     /// <summary>Where her work is, for the landing after sign-in; null for a learner (her place is "Của tôi").</summary>
     public string? Home =>
@@ -18,6 +18,7 @@ public readonly record struct StaffTools(bool Write, bool Review, bool Teach, bo
         : Review ? Studio.Review.ReviewLinks.Queue
         : Write ? Studio.StudioLinks.Home
         : Teach ? Classes.ClassLinks.List
+        : Figures ? WardView.WardViewHosting.Dashboard
         : null;
 
     public static StaffTools Of(ClaimsPrincipal? user) =>
@@ -33,6 +34,6 @@ public readonly record struct StaffTools(bool Write, bool Review, bool Teach, bo
     {
         var admin = isIn(Roles.Admin);
         var reviewer = admin || isIn(Roles.Reviewer);
-        return new StaffTools(reviewer || isIn(Roles.Author), reviewer, admin || isIn(Roles.Trainer), admin);
+        return new StaffTools(reviewer || isIn(Roles.Author), reviewer, admin || isIn(Roles.Trainer), admin, admin || isIn(Roles.Official));
     }
 }

@@ -26,6 +26,7 @@ public sealed class StaffComponents : BunitContext
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton(site.Services.GetRequiredService<UserAdministration>());
         Services.AddSingleton(site.Services.GetRequiredService<IOptions<AccountsOptions>>());
+        Services.AddSingleton(site.Services.GetRequiredService<Learning.Studio.Review.Reviews>()); // the header's "Chờ duyệt (N)"
         var auth = AddAuthorization();
         auth.SetAuthorized(user.UserName!);
         auth.SetRoles(roles);

@@ -183,7 +183,7 @@ public static class RouteMatrix
     /// </summary>
     private static readonly string[] OpenWhileMustChangePassword =
     [
-        "/api/v1/topics", "/api/v1/lessons", "/api/v1/lessons/{slug}", "/api/v1/search", "/api/v1/search/suggestions",
+        "/api/v1/topics", "/api/v1/lessons", "/api/v1/lessons/{slug}", "/api/v1/search", "/api/v1/search/suggestions", "/api/v1/hoi-dap",
         "/healthz", "/openapi/{documentName}.json", "/_framework/opaque-redirect", "/_blazor", "/_blazor/initializers/",
         "/tien-do/{slug}/", MiddlewareRoute,
     ];
@@ -195,11 +195,15 @@ public static class RouteMatrix
     /// </summary>
     public static Answer ForMustChangePassword(RouteRow row)
     {
-        if (row.Pattern.StartsWith("/tai-khoan/", StringComparison.Ordinal) || (row.Method == "GET" && OpenWhileMustChangePassword.Contains(row.Pattern)))
+        // The kiosk's pages lead any browser that is not a kiosk home and change nothing, before anything else is asked.
+        if (row.Pattern.StartsWith("/tai-khoan/", StringComparison.Ordinal)
+            || (row.Method == "GET" && (OpenWhileMustChangePassword.Contains(row.Pattern) || row.Pattern.StartsWith("/kiosk", StringComparison.Ordinal))))
             return row.Expect.For(Role.Admin);
         if (row.Method == "GET")
             return RedirectTo("/tai-khoan/doi-mat-khau");
+        // A machine's post (JSON, not a page's form) is refused outright.
         return row.Pattern.StartsWith("/tien-do/", StringComparison.Ordinal) || row.Pattern.StartsWith("/_blazor", StringComparison.Ordinal)
+            || row.Pattern == "/zalo/webhook"
             ? Forbidden : new Answer(303, "/tai-khoan/doi-mat-khau");
     }
 

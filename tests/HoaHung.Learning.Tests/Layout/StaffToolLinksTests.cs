@@ -17,12 +17,13 @@ public abstract class StaffToolLinksTests<TSite>(TSite site) : IClassFixture<TSi
         [Role.Author] = ["/soan-bai"],
         [Role.Reviewer] = ["/soan-bai", "/soan-bai/cho-duyet"],
         [Role.Trainer] = ["/lop-hoc"],
-        [Role.Admin] = ["/soan-bai", "/soan-bai/cho-duyet", "/lop-hoc", "/quan-tri"],
+        [Role.Admin] = ["/soan-bai", "/soan-bai/cho-duyet", "/lop-hoc", "/quan-tri/tong-quan", "/quan-tri"],
+        [Role.Official] = ["/quan-tri/tong-quan"],
     };
 
     private static readonly Dictionary<string, string> Names = new()
     {
-        ["/soan-bai"] = "Soạn bài", ["/soan-bai/cho-duyet"] = "Chờ duyệt", ["/lop-hoc"] = "Lớp học", ["/quan-tri"] = "Quản trị",
+        ["/soan-bai"] = "Soạn bài", ["/soan-bai/cho-duyet"] = "Chờ duyệt", ["/lop-hoc"] = "Lớp học", ["/quan-tri"] = "Quản trị", ["/quan-tri/tong-quan"] = "Tổng quan",
     };
 
     private async Task<string[]> ToolLinksAsync(Role role, string url)
@@ -60,6 +61,7 @@ public abstract class StaffToolLinksTests<TSite>(TSite site) : IClassFixture<TSi
     [InlineData(Role.Reviewer, "/soan-bai/cho-duyet")]
     [InlineData(Role.Trainer, "/lop-hoc")]
     [InlineData(Role.Admin, "/quan-tri")]
+    [InlineData(Role.Official, "/quan-tri/tong-quan")]
     public async Task Staff_pages_carry_the_same_tools_in_their_header(Role role, string page) =>
         Assert.Equal(Expected[role], await ToolLinksAsync(role, page));
 
@@ -81,6 +83,7 @@ public abstract class StaffToolLinksTests<TSite>(TSite site) : IClassFixture<TSi
     [InlineData(Roles.Reviewer, "/soan-bai/cho-duyet")]
     [InlineData(Roles.Trainer, "/lop-hoc")]
     [InlineData(Roles.Admin, "/quan-tri")]
+    [InlineData(Roles.Official, "/quan-tri/tong-quan")]
     public async Task After_signing_in_staff_land_where_their_work_is(string? role, string landing)
     {
         site.EnsureAvailable();

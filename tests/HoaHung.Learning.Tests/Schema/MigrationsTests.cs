@@ -28,13 +28,16 @@ public sealed class MigrationsTests
     }
 
     [Fact]
-    public void Both_providers_have_the_same_migrations()
+    public void Every_migration_has_its_twin_on_the_other_provider()
     {
         using var sqlite = new SqliteLearningDbContext(
             new DbContextOptionsBuilder<SqliteLearningDbContext>().UseSqlite("Data Source=unused.db").Options);
         using var postgres = new PostgresLearningDbContext(
             new DbContextOptionsBuilder<PostgresLearningDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
-        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]);
-        Assert.Equal(Names(sqlite), Names(postgres));
+        static List<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]).ToList();
+        // PostgreSQL has two of its own (its search index's SearchHeads and DropSearchDocument); every SQLite migration
+        // has its PostgreSQL twin, in the same order.
+        var pg = Names(postgres).Where(n => n is not ("SearchHeads" or "DropSearchDocument")).ToList();
+        Assert.Equal(Names(sqlite), pg);
     }
 }

@@ -19,6 +19,24 @@ namespace HoaHung.Learning.Tests.WardStats;
 /// </summary>
 public abstract class WardViewHttpTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : WardSite
 {
+    /// <summary>One CSV line's fields (RFC 4180: a quoted field may hold commas and doubled quotes).</summary>
+    private static List<string> CsvFields(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
+
     private const string Many = "Khu phố 3";
     private const string Few = "Khu phố 7";
     private const string Password = "hoa mai nở sáng nay";
@@ -108,11 +126,12 @@ public abstract class WardViewHttpTests<TSite>(TSite site) : IClassFixture<TSite
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(',').ToList();
+        var table = lines.Select(CsvFields).ToList();
+        var header = table[0];
         Assert.Equal(OpenData.ColumnsOf(OpenData.Learning), header);
         var lessons = header.IndexOf("bai_hoc_xong");
-        Assert.Equal("7", lines.Single(l => l.StartsWith($"{Month},{Many},", StringComparison.Ordinal)).Split(',')[lessons]);
-        Assert.Equal("<5", lines.Single(l => l.StartsWith($"{Month},{Few},", StringComparison.Ordinal)).Split(',')[lessons]);
+        Assert.Equal("7", table.Single(r => r[0] == Month && r[1] == Many)[lessons]);
+        Assert.Equal("<5", table.Single(r => r[0] == Month && r[1] == Few)[lessons]);
         Assert.Equal("x", lines.Single(l => l.StartsWith($"{Month},{OpenData.WardTotal},", StringComparison.Ordinal)).Split(',')[lessons]);
         Assert.DoesNotContain(lines, l => l.Contains("Nguyễn") || l.Contains("0986"));
 

@@ -30,7 +30,11 @@ public sealed partial class ReviewPage : IDisposable
 
     private Confirming confirming;
     private string sendBackReason = "";
-    private DateTime? scheduleAt;
+    private DateTime? scheduleDay;
+    private TimeSpan? scheduleTime;
+
+    /// <summary>The chosen day and time of the ward's clock, once both are chosen.</summary>
+    private DateTime? scheduleAt => scheduleDay is { } day && scheduleTime is { } time ? day.Date + time : null;
 
     /// <summary><c>?xuat-ban=1</c>: "Xuất bản" on a queue row opens this page with its confirmation.</summary>
     [SupplyParameterFromQuery(Name = "xuat-ban")] public string? PublishFromQueue { get; set; }
