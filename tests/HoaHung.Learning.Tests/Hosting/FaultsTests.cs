@@ -144,6 +144,100 @@ public sealed class FaultsTests : IAsyncLifetime
         Assert.True((int)late.StatusCode is >= 200 and < 400, $"a sign-up after the restart answered {(int)late.StatusCode}");
     }
 
+    [Fact]
+    public async Task Two_instances_keep_serving_while_redis_is_stopped_and_catch_up_after()
+    {
+        var outage = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("HH_FAULT_REDIS_SECONDS"), out var s) ? s : 10);
+        postgres = await PrivatePostgres.StartAsync(ct);
+        await using var redis = PrivateRedis.Create();
+        var environment = new Dictionary<string, string>
+        {
+            ["App__DataDirectory"] = dataDir,
+            ["App__ContentDirectory"] = content.Root,
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Postgres"] = postgres.ConnectionString,
+            ["ConnectionStrings__Redis"] = redis.Address,
+            ["App__RateLimits__SignInPerMinute"] = "100000",
+        };
+        site = await SiteProcess.StartAsync(environment, ct);
+        await using var second = await SiteProcess.StartAsync(environment, ct);
+        var (created, log) = await SiteProcess.RunAsync(environment, "hoa sen nở giữa đầm", ct,
+            "users", "add", "--username", "cohoa", "--role", "Learner", "--display-name", "Trần Thị Hoa");
+        Assert.True(created == 0, log);
+
+        var statuses = new ConcurrentDictionary<string, int>();
+        var failures = new List<string>();
+        var requests = 0;
+        var slowest = 0.0;
+        redis.Stop();
+        var down = Stopwatch.StartNew();
+        for (var turn = 0; down.Elapsed < outage; turn++)
+        {
+            var instance = turn % 2 == 0 ? site : second;
+            var visitor = new Visitor(instance.BaseUrl, new CookieContainer());
+            foreach (var (what, call) in new (string, Func<Task<HttpResponseMessage>>)[]
+            {
+                ("home", async () => (await visitor.GetAsync("/")).Response),
+                ("lesson", async () => (await visitor.GetAsync($"/bai-hoc/{Lessons[0]}")).Response),
+                ("sign-in", async () => (await visitor.SignInAsync("cohoa", "hoa sen nở giữa đầm")).Response),
+                ("signed-in page", async () => (await visitor.GetAsync("/cua-toi")).Response),
+            })
+            {
+                requests++;
+                HttpResponseMessage? response = null;
+                var took = Stopwatch.StartNew();
+                try
+                {
+                    response = await call().WaitAsync(TimeSpan.FromSeconds(15), ct);
+                    slowest = Math.Max(slowest, took.Elapsed.TotalSeconds);
+                }
+                catch (Exception e) when (e is TimeoutException or HttpRequestException)
+                {
+                    failures.Add($"{what} on {instance.BaseUrl}: {e.GetType().Name}");
+                    continue;
+                }
+                statuses.AddOrUpdate($"{what} {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                if ((int)response.StatusCode >= 400)
+                    failures.Add($"{what} on {instance.BaseUrl}: {(int)response.StatusCode}");
+            }
+        }
+        var stoppedFor = down.Elapsed;
+        redis.Start();
+
+        // Back: her completion on the first instance reaches the second (which held her lesson page) again.
+        var cookies = new CookieContainer();
+        var onFirst = new Visitor(site.BaseUrl, cookies);
+        Assert.Equal(HttpStatusCode.Redirect, (await onFirst.SignInAsync("cohoa", "hoa sen nở giữa đầm")).Response.StatusCode);
+        var onSecond = new Visitor(second.BaseUrl, CopyCookies(cookies, site.BaseUrl, second.BaseUrl));
+        var (_, before) = await onSecond.GetAsync($"/bai-hoc/{Lessons[1]}");
+        Assert.True(before.QuerySelector("[data-done-state]")!.HasAttribute("hidden"));
+        Assert.Equal(HttpStatusCode.Redirect, (await onFirst.CompleteAsync(Lessons[1])).StatusCode);
+        var seen = Stopwatch.StartNew();
+        while (true)
+        {
+            var (_, after) = await onSecond.GetAsync($"/bai-hoc/{Lessons[1]}");
+            if (!after.QuerySelector("[data-done-state]")!.HasAttribute("hidden"))
+                break;
+            Assert.True(seen.Elapsed < TimeSpan.FromSeconds(15), "after Redis came back the second instance still shows the lesson as not done after 15 s");
+            await Task.Delay(100, ct);
+        }
+        var figures = $"Redis stopped for {stoppedFor.TotalSeconds:F0} s under two instances, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {requests} requests " +
+            $"(pages, sign-ins, signed-in pages, alternating instances), {failures.Count} failed, slowest answer {slowest:F1} s; by kind: " +
+            $"{string.Join(", ", statuses.OrderBy(k => k.Key).Select(k => $"{k.Key}×{k.Value}"))}; after Redis returned a completion on one " +
+            $"instance was shown by the other after {seen.Elapsed.TotalSeconds:F2} s";
+        Measurements.Write("faults.txt", $"redis-stop-{outage.TotalSeconds:F0}s", figures);
+        TestContext.Current.SendDiagnosticMessage(figures);
+        Assert.True(failures.Count == 0, $"{figures}\n  {string.Join("\n  ", failures.Take(20))}\n{site.Output}\n{second.Output}");
+    }
+
+    private static CookieContainer CopyCookies(CookieContainer from, string fromUrl, string toUrl)
+    {
+        var to = new CookieContainer();
+        foreach (Cookie c in from.GetCookies(new Uri(fromUrl)))
+            to.Add(new Uri(toUrl), new Cookie(c.Name, c.Value, "/"));
+        return to;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (site is not null)
@@ -151,6 +245,75 @@ public sealed class FaultsTests : IAsyncLifetime
         if (postgres is not null)
             await postgres.DisposeAsync();
         content.Dispose();
+    }
+}
+
+/// <summary>A redis-server of the test's own on a free loopback port, stopped and started again on the same port.</summary>
+internal sealed class PrivateRedis : IAsyncDisposable
+{
+    private readonly int port;
+    private Process? process;
+
+    private PrivateRedis(int port) => this.port = port;
+
+    public string Address => $"127.0.0.1:{port}";
+
+    public static PrivateRedis Create()
+    {
+        if (!File.Exists("/usr/bin/redis-server"))
+        {
+            Assert.False(TestEnvironment.IsCi, "CI must have redis-server for the fault runs");
+            Assert.Skip("No redis-server: the fault run needs a Redis of its own");
+        }
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var redis = new PrivateRedis(port);
+        redis.Start();
+        return redis;
+    }
+
+    public void Start()
+    {
+        var start = new ProcessStartInfo("/usr/bin/redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", Path.GetTempPath() })
+            start.ArgumentList.Add(a);
+        process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    /// <summary>Stops it at once, as a crash or a failed host does.</summary>
+    public void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+        process?.Dispose();
+        process = null;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
     }
 }
 
