@@ -95,6 +95,86 @@ public abstract class RepeatedPostsTests<TSite>(TSite site) : IClassFixture<TSit
     }
 
     [Fact]
+    public async Task An_answer_posted_with_nothing_chosen_shows_the_question_again_with_a_sentence()
+    {
+        var (user, visitor) = await NewLearnerAsync();
+        var question = await StartQuizAsync(visitor);
+        var (_, doc) = await visitor.GetAsync(question);
+        for (var time = 1; time <= 2; time++)
+        {
+            var (response, shown) = await visitor.PostAsync(question, HiddenValues(FormOf(doc, "answer")));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Bạn hãy chọn một câu trả lời", shown.QuerySelector("main")?.TextContent);
+            Assert.NotNull(FormOf(shown, "answer").QuerySelector("input[type=radio]"));
+        }
+        var attempt = await site.WithDbAsync(db => db.Set<QuizAttempt>().Where(a => a.UserId == user.Id).Select(a => a.Id).SingleAsync());
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<QuizAnswer>().CountAsync(a => a.AttemptId == attempt)));
+    }
+
+    [Fact]
+    public async Task Every_form_of_a_quiz_page_hidden_ones_included_posted_as_given_answers_a_page()
+    {
+        var (_, visitor) = await NewLearnerAsync();
+        var question = await StartQuizAsync(visitor);
+        foreach (var url in new[] { $"/bai-hoc/{RolesSite.QuizLesson}/kiem-tra", question })
+        {
+            var (_, doc) = await visitor.GetAsync(url);
+            var forms = doc.QuerySelectorAll("form[method=post]").Where(f => f.QuerySelector("input[name=_handler]") is not null).ToList();
+            Assert.NotEmpty(forms);
+            foreach (var form in forms)
+            {
+                var handler = form.QuerySelector("input[name=_handler]")!.GetAttribute("value");
+                Assert.NotNull(form.QuerySelector("input[type=hidden][name=__RequestVerificationToken]"));
+                var (response, shown) = await visitor.PostAsync(url, HiddenValues(form));
+                Assert.True((int)response.StatusCode is < 400, $"form '{handler}' of {url} posted as given answered {(int)response.StatusCode}");
+                for (var hops = 0; (int)response.StatusCode is >= 300 and < 400 && hops < 4; hops++)
+                    (response, shown) = await visitor.GetAsync(Location(response));
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.False(string.IsNullOrWhiteSpace(shown.QuerySelector("main")?.TextContent), $"form '{handler}' of {url} showed an empty page");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Answering_someone_elses_attempt_shows_the_not_found_page()
+    {
+        var (owner, ownerVisitor) = await NewLearnerAsync();
+        var theirs = await StartQuizAsync(ownerVisitor);
+        var (_, other) = await NewLearnerAsync();
+        var mine = await StartQuizAsync(other);
+        var (_, myPage) = await other.GetAsync(mine);
+        var (_, ownerPage) = await ownerVisitor.GetAsync(theirs);
+        var choice = FormOf(ownerPage, "answer").QuerySelector("input[type=radio]")!;
+        var picked = new KeyValuePair<string, string>(choice.GetAttribute("name")!, choice.GetAttribute("value")!);
+        // With her own token (from her own attempt), and with the owner's token copied from his page.
+        foreach (var values in new[] { HiddenValues(FormOf(myPage, "answer")), HiddenValues(FormOf(ownerPage, "answer")) })
+        {
+            var (response, shown) = await other.PostAsync(theirs, values.Append(picked));
+            for (var hops = 0; (int)response.StatusCode is >= 300 and < 400 && hops < 4; hops++)
+                (response, shown) = await other.GetAsync(Location(response));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("Không tìm thấy trang này", shown.QuerySelector("main")?.TextContent);
+        }
+        var attempt = await site.WithDbAsync(db => db.Set<QuizAttempt>().Where(a => a.UserId == owner.Id).Select(a => a.Id).SingleAsync());
+        Assert.Equal(0, await site.WithDbAsync(db => db.Set<QuizAnswer>().CountAsync(a => a.AttemptId == attempt)));
+    }
+
+    private static IElement FormOf(IDocument doc, string formName) =>
+        doc.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null && !f.HasAttribute("hidden"))
+        ?? throw new Xunit.Sdk.XunitException($"No form '{formName}' shown");
+
+    private static List<KeyValuePair<string, string>> HiddenValues(IElement form) => form.QuerySelectorAll("input[type=hidden]")
+        .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).ToList();
+
+    /// <summary>Starts the quiz lesson's quiz and answers the address of its first question.</summary>
+    private static async Task<string> StartQuizAsync(Visitor visitor)
+    {
+        var (started, _) = await visitor.SubmitAsync($"/bai-hoc/{RolesSite.QuizLesson}/kiem-tra", "quiz-start", []);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        return Location(started);
+    }
+
+    [Fact]
     public async Task Marking_a_lesson_done_twice_keeps_one_completion()
     {
         var (user, visitor) = await NewLearnerAsync();
