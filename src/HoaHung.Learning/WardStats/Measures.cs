@@ -40,16 +40,15 @@ public static class Measures
 /// <summary>The ward's calendar (UTC+7, no daylight saving): every figure is counted on the ward's day.</summary>
 public static class WardCalendar
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
-
-    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(utc + Offset);
+    /// <summary>The ward day (the one clock, <see cref="WardTime"/>) of a stored UTC instant.</summary>
+    public static DateOnly Day(DateTime utc) => DateOnly.FromDateTime(WardTime.ToWard(utc));
 
     /// <summary>The instant (UTC) a ward day begins.</summary>
-    public static DateTime Start(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+    public static DateTime Start(DateOnly day) => WardTime.ToUtc(day, TimeOnly.MinValue);
 
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
-    public static DateOnly Today(TimeProvider clock) => Day(clock.GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => WardTime.Today(clock);
 
     /// <summary>"2026-12" for a month (the format of every route, file and dataset).</summary>
     public static string Name(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
