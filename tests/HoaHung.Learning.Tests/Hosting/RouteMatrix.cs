@@ -197,7 +197,7 @@ public static class RouteMatrix
     {
         // The kiosk's pages lead any browser that is not a kiosk home and change nothing, before anything else is asked.
         if (row.Pattern.StartsWith("/tai-khoan/", StringComparison.Ordinal)
-            || (row.Method == "GET" && (OpenWhileMustChangePassword.Contains(row.Pattern) || row.Pattern.StartsWith("/kiosk", StringComparison.Ordinal))))
+            || (row.Method == "GET" && (OpenWhileMustChangePassword.Contains(row.Pattern) || (row.Pattern.StartsWith("/kiosk", StringComparison.Ordinal) && row.Pattern != "/kiosk/bat-dau"))))
             return row.Expect.For(Role.Admin);
         if (row.Method == "GET")
             return RedirectTo("/tai-khoan/doi-mat-khau");
