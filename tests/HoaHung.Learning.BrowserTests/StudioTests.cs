@@ -163,7 +163,7 @@ public sealed class StudioTests(BrowserSite site)
             var b = await action.BoundingBoxAsync();
             Assert.True(b!.Width >= 47.5 && b.Height >= 47.5, $"{name}: {b.Width}×{b.Height}");
         }
-        await Assertions.Expect(bar.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Kiểm tra") })).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Assertions.Expect(bar.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Cần xem lại") })).ToBeInViewportAsync(new() { Ratio = 1 });
     }
 
     private async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(int width, int height, string team)
