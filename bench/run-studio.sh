@@ -12,7 +12,7 @@ echo "== build"
 dotnet build bench/studio -c Release -nologo -v q -o "$OUT/bin" >/dev/null
 echo "== run ($EDITORS editors)"
 
-RESULT=$("$OUT/bin/HoaHung.Learning.StudioBench" "$ROOT" "$EDITORS" "$CHROMIUM")
+RESULT=$("$OUT/bin/HoaHung.Learning.StudioBench" "$ROOT" "$EDITORS" "$CHROMIUM" "${CLASS_PAGES:-$EDITORS}")
 {
   echo "# Studio benchmark"
   echo

@@ -23,6 +23,7 @@ SOLO=${SOLO:-3s}                 # the one-connection latency run of each target
 BROWSER=${BROWSER:-1}            # page weight in Chromium and Lighthouse
 PG=${PG:-1}                      # the signed-in targets on PostgreSQL too
 LEARNERS=${LEARNERS:-8}          # accounts the signed-in requests rotate over
+PUBLISH=${PUBLISH:-1}            # 0: measure the site published by the previous run (bench/out/site) again
 SITE_PORT=${SITE_PORT:-5480}
 NGINX_PORT=${NGINX_PORT:-5481}
 BARE_PORT=${BARE_PORT:-5482}
@@ -46,6 +47,7 @@ if [ ${#need[@]} -gt 0 ]; then as_root apt-get update -qq; DEBIAN_FRONTEND=nonin
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
+if [ "$PUBLISH" = 0 ]; then [ -d "$OUT/site" ] || { echo "PUBLISH=0: nothing published in $OUT/site"; exit 1; }; rm -rf "$OUT.site"; mv "$OUT/site" "$OUT.site"; fi
 rm -rf "$OUT"; mkdir -p "$OUT"/{site,bare,data,data-pg,nginx/www,nginx/tmp,lighthouse,sessions}
 PIDS=()
 declare -A SERVER_PID
@@ -61,7 +63,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== publish the site, build bare Kestrel"
-dotnet publish src/HoaHung.Learning.Web -c Release -o "$OUT/site" -nologo -v q >/dev/null
+if [ "$PUBLISH" = 0 ]; then rm -rf "$OUT/site"; mv "$OUT.site" "$OUT/site"; else dotnet publish src/HoaHung.Learning.Web -c Release -o "$OUT/site" -nologo -v q >/dev/null; fi
 dotnet build bench/bare -c Release -nologo -v q -o "$OUT/bare" >/dev/null
 
 PG_CS=""
@@ -96,7 +98,7 @@ start_site() { # name url (the background job is the dotnet process itself, so c
   PIDS+=($!); SERVER_PID[$1]=$!
 }
 wait_up() { # url log
-  for _ in $(seq 1 180); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  for _ in $(seq 1 1200); do curl -fs "$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "site $1 did not start"; cat "$2"; exit 1
 }
 
@@ -187,6 +189,11 @@ ADDERS=()
 for inst in "${INSTANCES[@]}"; do add_learners "$inst" & ADDERS+=($!); done
 for p in "${ADDERS[@]}"; do wait "$p"; done
 for inst in "${INSTANCES[@]}"; do sign_in_all "$inst" "$(base_of "$inst")"; check_signed_in "$inst" "$(base_of "$inst")"; done
+# What /cua-toi weighs for one of them: the HTML, and as sent (gzip).
+IFS=$'\t' read -r _ MY_COOKIE < "$OUT/sessions/sqlite/my"
+MY_BYTES=$(curl -fs -H "Cookie: $MY_COOKIE" "$SITE/cua-toi" | wc -c)
+MY_GZIP=$(curl -fs -H "Cookie: $MY_COOKIE" -H 'Accept-Encoding: gzip' "$SITE/cua-toi" | wc -c)
+echo "   /cua-toi of a learner: $MY_BYTES B of HTML, $MY_GZIP B gzip"
 
 # ---- targets ----
 TARGETS=(nginx bare lesson home api lesson-in my quiz)
@@ -296,6 +303,7 @@ BARE=$(median "${RPS[bare]}")
   echo "Accept-Encoding: gzip. Load average before the rounds: $LOAD_BEFORE; after: $LOAD_AFTER (other sessions share the cores)."
   echo "Signed-in requests rotate over $LEARNERS learner accounts (bench/signed-in.lua), each signed in through the form"
   echo "before every round.${PG_CS:+ PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on loopback, default durability.}"
+  echo "One learner's /cua-toi is $MY_BYTES B of HTML, $MY_GZIP B gzip."
   echo "Bytes: nginx and bare Kestrel serve \`gzip -9\` of the lesson page ($(stat -c %s "$OUT/nginx/www/lesson.html.gz") B); the site its own compression."
   echo
   echo "Server CPU per request: user + system time of the server's processes during the run ÷ requests (wrk's own CPU"

@@ -66,7 +66,7 @@ if (content is not null)
         report = await scope.ServiceProvider.GetRequiredService<ContentImporter>().ImportAsync(content, CancellationToken.None);
     import.Stop();
     if (report.Problems.Count > 0)
-        Console.Error.WriteLine($"{report.Problems.Count} problems, first: {report.Problems[0].Path}: {report.Problems[0].Message}");
+        Console.Error.WriteLine($"{report.Problems.Count} problems, first: {report.Problems[0].Path}: {report.Problems[0].Reason}");
 
     rebuild.Start();
     await using (var scope = root.CreateAsyncScope())

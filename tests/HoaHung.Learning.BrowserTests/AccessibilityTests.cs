@@ -6,7 +6,7 @@ namespace HoaHung.Learning.BrowserTests;
 /// Every learner and staff page, as residents have set their phones: nothing scrolls sideways, nothing axe-core
 /// finds, and (at the default size) every control outside running text is at least 48×48 CSS px.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(AuditCollection.Name)]
 public sealed class AccessibilityTests(BrowserSite site)
 {
     private static int counter = 500;
@@ -61,7 +61,7 @@ public sealed class AccessibilityTests(BrowserSite site)
         {
             var f = await PageAudit.MeasureAsync(page, reader);
             figures.Add(f);
-            await page.ScreenshotAsync(new() { Path = BrowserSite.Shot($"audit-{readerName}-{shot}") });
+            await PageAudit.ShotAsync(page, $"audit-{readerName}-{shot}");
         }
 
         foreach (var path in AnonymousPages)
@@ -107,7 +107,7 @@ public sealed class AccessibilityTests(BrowserSite site)
             {
                 CutText = [.. await PageAudit.ClippedTextAsync(admin, ".mud-appbar"), .. await PageAudit.ClippedTextAsync(admin, ".admin-users__filters")],
             });
-            await admin.ScreenshotAsync(new() { Path = BrowserSite.Shot($"audit-{readerName}-{Slug(path)}") });
+            await PageAudit.ShotAsync(admin, $"audit-{readerName}-{Slug(path)}");
         }
     }
 

@@ -1,3 +1,6 @@
+using HoaHung.Learning.Progress;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace HoaHung.Learning.BrowserTests;
@@ -55,6 +58,63 @@ public sealed class AccountTests(BrowserSite site)
         // Home greets her with "Tiếp tục học".
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("#continue-heading")).ToHaveTextAsync("Tiếp tục học");
+    }
+
+    [Fact]
+    public async Task A_keen_learner_sees_her_newest_20_finished_and_pages_through_all_of_them_on_her_phone()
+    {
+        BrowserSite.RequireChromium();
+        var reader = Reader.Phone();
+        var page = await PageAudit.OpenAsync(site, reader);
+        var phone = $"0933 100 {Interlocked.Increment(ref counter):D3}";
+        await SignUpAsync(page, phone, "Võ Thị Siêng");
+        var finished = await FinishedEveryLessonAsync(phone); // the library's published lessons (27 or a few more), one a day
+        Assert.InRange(finished, 21, 40);
+        var shots = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "shots-mine")).FullName;
+        var figures = new List<PageFigures>();
+
+        await page.GotoAsync("/cua-toi");
+        await Assertions.Expect(page.Locator("#completed-heading")).ToHaveTextAsync($"Bài đã học xong ({finished})");
+        await Assertions.Expect(page.Locator(".done-list li")).ToHaveCountAsync(20);
+        figures.Add(await PageAudit.MeasureAsync(page, reader));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "my-learning-390.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("my-learning-newest-20"), FullPage = true });
+
+        await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Link, new() { Name = "Xem tất cả", Exact = true }), "**/cua-toi/da-hoc-xong");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Bài đã học xong ({finished})");
+        await Assertions.Expect(page.Locator(".done-list li")).ToHaveCountAsync(20);
+        await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Link, new() { Name = "Trang sau" }), "**/cua-toi/da-hoc-xong?trang=2");
+        await Assertions.Expect(page.Locator(".done-list li")).ToHaveCountAsync(finished - 20);
+        await Assertions.Expect(page.Locator(".pager__where")).ToHaveTextAsync("Trang 2/2");
+        figures.Add(await PageAudit.MeasureAsync(page, reader));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "my-completed-page-2-390.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Shot("my-completed-page-2"), FullPage = true });
+        await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Link, new() { Name = "Trang trước" }), "**/cua-toi/da-hoc-xong");
+
+        PageAudit.Record("my-lists", figures);
+        Assert.All(figures, f => Assert.False(f.ScrollsSideways, f.ToString()));
+        Assert.All(figures, f => Assert.True(f.Violations.Count == 0, f.ToString()));
+        Assert.All(figures, f => Assert.True(f.SmallTargets.Count == 0, f.ToString()));
+    }
+
+    private async Task<int> FinishedEveryLessonAsync(string phone)
+    {
+        var userName = new string(phone.Where(char.IsDigit).ToArray());
+        string userId;
+        int count;
+        using (var scope = site.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HoaHung.Learning.Data.LearningDbContext>();
+            userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+            var lessons = await db.Lessons.Where(l => l.Status == HoaHung.Learning.Catalog.LessonStatus.Published).Select(l => l.Id).ToListAsync();
+            var day = new DateTime(2026, 1, 1, 2, 0, 0, DateTimeKind.Utc);
+            foreach (var (id, i) in lessons.Select((id, i) => (id, i)).Where(x => !db.Set<LessonProgress>().Any(p => p.UserId == userId && p.LessonId == x.id)))
+                db.Add(new LessonProgress { UserId = userId, LessonId = id, FirstOpenedAt = day.AddDays(i), LastOpenedAt = day.AddDays(i), CompletedAt = day.AddDays(i) });
+            await db.SaveChangesAsync();
+            count = lessons.Count;
+        }
+        await site.Services.GetRequiredService<LearnerChanges>().ChangedAsync(userId, CancellationToken.None);
+        return count;
     }
 
     [Fact]

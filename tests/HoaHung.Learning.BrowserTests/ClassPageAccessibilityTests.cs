@@ -11,7 +11,7 @@ namespace HoaHung.Learning.BrowserTests;
 /// marking herself present, her trainer's list, new class, every tab of the class page, the poster and the session QR —
 /// each read as residents and trainers have set their phones.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(StaffAuditCollection.Name)]
 public sealed class ClassPageAccessibilityTests(BrowserSite site)
 {
     private static int counter = 900;
@@ -33,7 +33,7 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
             async Task MeasureAsync(string shot)
             {
                 figures.Add(await PageAudit.MeasureAsync(page, reader));
-                await page.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-{shot}") });
+                await PageAudit.ShotAsync(page, $"classes-{readerName}-{shot}");
             }
             await page.GotoAsync("/tham-gia");
             await MeasureAsync("join-form");
@@ -57,7 +57,7 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
                 await trainer.GotoAsync(path);
                 await trainer.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader));
-                await trainer.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-{shot}") });
+                await PageAudit.ShotAsync(trainer, $"classes-{readerName}-{shot}");
             }
             await MeasureStaffAsync("/lop-hoc", "list");
             await MeasureStaffAsync("/lop-hoc/moi", "new");
@@ -83,7 +83,7 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
                 Assert.Equal("true", await tabs.Nth(i).GetAttributeAsync("aria-selected"));
                 await trainer.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}" });
-                await trainer.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-class-tab-{i}") });
+                await PageAudit.ShotAsync(trainer, $"classes-{readerName}-class-tab-{i}");
                 var session = trainer.Locator(".sessions__session");
                 if (await session.CountAsync() == 0)
                     continue;
@@ -102,7 +102,7 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
                 await trainer.Locator(".sessions__edit").WaitForAsync();
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}-session-edit" });
                 // Not a full-page shot: taking one resets the emulated text size of the rest of the walk.
-                await trainer.ScreenshotAsync(new() { Path = BrowserSite.Shot($"classes-{readerName}-class-tab-{i}-session-edit") });
+                await PageAudit.ShotAsync(trainer, $"classes-{readerName}-class-tab-{i}-session-edit");
             }
         }
         finally

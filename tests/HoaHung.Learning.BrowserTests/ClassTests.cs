@@ -51,6 +51,8 @@ public sealed class ClassTests(BrowserSite site)
         await Assertions.Expect(trainer.GetByRole(AriaRole.Link, new() { Name = "Lớp mới" })).ToHaveAttributeAsync("href", "/lop-hoc/moi");
         await trainer.GotoAsync("/lop-hoc/moi");
         await trainer.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        // As she would: she types once the form is no longer dimmed (js/staff-live.js), not while it is still connecting.
+        await trainer.WaitForSelectorAsync("html.hh-live", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         try
         {
             await trainer.GetByLabel("Tên lớp").WaitForAsync(new() { Timeout = 10000 });
@@ -61,7 +63,15 @@ public sealed class ClassTests(BrowserSite site)
         }
         await trainer.GetByLabel("Tên lớp").FillAsync("VNeID mức 2 — Khu phố 5 — sáng thứ Bảy");
         await trainer.GetByRole(AriaRole.Button, new() { Name = "Tạo lớp" }).ClickAsync();
-        await trainer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/lop-hoc/[0-9]+$"));
+        try
+        {
+            await trainer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/lop-hoc/[0-9]+$"));
+        }
+        catch (TimeoutException)
+        {
+            await trainer.ScreenshotAsync(new() { Path = Shot("classes-create-stuck") });
+            Assert.Fail(trainer.Url + "\n" + await trainer.Locator("main").InnerTextAsync());
+        }
         var classId = int.Parse(trainer.Url.Split('/')[^1]);
         var code = (await trainer.Locator(".join-panel__code").InnerTextAsync()).Replace(" ", "");
         Assert.Matches("^[A-HJKMNP-Z2-9]{6}$", code);

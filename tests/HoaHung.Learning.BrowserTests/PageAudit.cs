@@ -86,7 +86,12 @@ public static class PageAudit
         var violations = new List<string>();
         if (axe)
         {
-            var result = frames ? await page.RunAxe() : await page.RunAxe(new AxeRunOptions { Iframes = false });
+            // Violations only: axe then builds no list of every node that passed (most of its time on a long page);
+            // what it checks, and what it reports as a violation, is the same.
+            var options = new AxeRunOptions { ResultTypes = [ResultType.Violations] };
+            if (!frames)
+                options.Iframes = false;
+            var result = await page.RunAxe(options);
             violations.AddRange(result.Violations.Select(v => $"{v.Id}×{v.Nodes.Length} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))})"
                 + (v.Nodes.FirstOrDefault()?.Any?.FirstOrDefault()?.Message is { Length: > 0 } why ? $" [{why.ReplaceLineEndings(" ")[..Math.Min(why.Length, 160)]}]" : "")));
         }
@@ -104,6 +109,19 @@ public static class PageAudit
 
     /// <summary>Visible elements matching <paramref name="inner"/> whose box reaches outside their nearest <paramref name="outer"/> ancestor or the screen.</summary>
     public static Task<string[]> OutsideAsync(IPage page, string inner, string outer) => page.EvaluateAsync<string[]>(OutsideScript, new[] { inner, outer });
+
+    /// <summary>
+    /// Whether the walks save a screenshot of every page they measure (TestResults/screenshots): on a developer's machine,
+    /// to look at; not in CI (<c>CI=true</c>), where nobody opens them and the hundreds of PNGs cost minutes of the
+    /// run's budget, unless <c>HH_SCREENSHOTS=1</c>. Stories' screenshots are always taken.
+    /// </summary>
+    public static bool SavesScreenshots { get; } =
+        Environment.GetEnvironmentVariable("HH_SCREENSHOTS") is { Length: > 0 } set ? set == "1"
+        : !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A screenshot of the page as it is (not full-page: that resets the emulated text size) when <see cref="SavesScreenshots"/>.</summary>
+    public static Task ShotAsync(IPage page, string name) =>
+        SavesScreenshots ? page.ScreenshotAsync(new() { Path = BrowserSite.Shot(name) }) : Task.CompletedTask;
 
     /// <summary>Writes figures to TestResults/measurements/NAME.txt, for the closing note.</summary>
     public static void Record(string name, IEnumerable<PageFigures> figures)

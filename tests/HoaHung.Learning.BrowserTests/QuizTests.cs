@@ -104,7 +104,7 @@ public sealed class QuizTests(BrowserSite site)
         await Assertions.Expect(page.Locator(".quiz-score__verdict")).ToContainTextAsync("Đạt");
     }
 
-    private static async Task AnswerRightAsync(IPage page, Question question)
+    internal static async Task AnswerRightAsync(IPage page, Question question)
     {
         var options = page.Locator("label.quiz-option");
         switch (question)

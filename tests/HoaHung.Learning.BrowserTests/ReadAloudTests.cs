@@ -1,3 +1,4 @@
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Renditions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -8,14 +9,33 @@ namespace HoaHung.Learning.BrowserTests;
 /// "Nghe bài" and the light video on a 390×844 phone. Debian's Chromium has no Vietnamese voice (the ward's kiosk), so
 /// read-aloud plays the server's espeak-ng files here.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ReadAloudTests(BrowserSite site)
+[Collection(ReadAloudCollection.Name)]
+public sealed class ReadAloudTests(ReadAloudSite site)
 {
+    /// <summary>
+    /// Waits for what these tests open, not the whole library: the read-aloud audio of the two lessons and the light
+    /// versions of the video lesson (the site announces made files every few seconds while it works on the rest).
+    /// </summary>
     private async Task ReadyAsync()
     {
         BrowserSite.RequireChromium();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        await site.Services.GetRequiredService<MediaWork>().WhenIdleAsync(limit.Token);
+        foreach (var (slug, video) in new[] { ("bat-tat-du-lieu-di-dong", false), ("quet-ma-vietqr", true) })
+            while (!await MadeAsync(slug, video))
+            {
+                var failures = site.Services.GetRequiredService<MediaWork>().Failures;
+                Assert.True(failures.Count == 0, string.Join("\n", failures.Select(f => $"{f.Key}: {f.Value}")));
+                await Task.Delay(500, limit.Token);
+            }
+    }
+
+    private async Task<bool> MadeAsync(string slug, bool video)
+    {
+        using var scope = site.Services.CreateScope();
+        var lesson = await scope.ServiceProvider.GetRequiredService<LessonCatalog>().LessonAsync(slug, default);
+        return lesson?.Listening is { } listening
+            && listening.Parts.Where(p => p.Say.Length > 0).All(p => listening.Audio.ContainsKey(p.Number))
+            && (!video || listening.VideoVersions.Count == 3);
     }
 
     [Fact]
@@ -40,6 +60,40 @@ public sealed class ReadAloudTests(BrowserSite site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Dừng" }).ClickAsync();
         await Assertions.Expect(page.Locator(".is-reading")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('audio')].every(a => a.paused)"));
+    }
+
+    /// <summary>
+    /// The panel and the video's versions only show on a site that made the files, so the accessibility walk of the
+    /// other pages (AccessibilityTests, on a site that makes none) is done here for them: as a phone, and as the
+    /// largest text on a small screen.
+    /// </summary>
+    [Theory]
+    [InlineData("phone-vi")]
+    [InlineData("largest-vi")]
+    public async Task The_read_aloud_panel_and_the_video_versions_fit_and_pass_axe(string readerName)
+    {
+        await ReadyAsync();
+        var reader = AccessibilityTests.ReaderNamed(readerName);
+        var page = await PageAudit.OpenAsync(site, reader);
+        var figures = new List<PageFigures>();
+        try
+        {
+            foreach (var path in new[] { "/bai-hoc/bat-tat-du-lieu-di-dong", "/bai-hoc/quet-ma-vietqr" })
+            {
+                await page.GotoAsync(path);
+                await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Nghe bài" })).ToBeVisibleAsync();
+                figures.Add(await PageAudit.MeasureAsync(page, reader));
+            }
+            await Assertions.Expect(page.GetByRole(AriaRole.Switch, new() { Name = "Tiết kiệm dữ liệu" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            PageAudit.Record("read-aloud-" + readerName, figures);
+        }
+        Assert.All(figures, f => Assert.False(f.ScrollsSideways, f.ToString()));
+        Assert.All(figures, f => Assert.True(f.Violations.Count == 0, f.ToString()));
+        if (reader.BrowserTextPercent == 100 && reader.SiteTextSize == 0)
+            Assert.All(figures, f => Assert.True(f.SmallTargets.Count == 0, f.ToString()));
     }
 
     [Fact]

@@ -43,10 +43,19 @@ public static class AccountsHosting
         // Passwords are hashed and checked in NFC; wrong ones are slowed (SignInThrottle), never answered by a lockout
         // a stranger could cause. Only staff lock an account (LockoutEnd, UserAdministration).
         services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<AppUser>, NfcPasswordHasher>());
+        // PBKDF2 rounds of a new hash: Identity's default (100,000) unless App:Accounts:PasswordHashIterations says otherwise.
+        // The test environments lower it (a sign-in is tens of milliseconds of CPU, and the suites sign in thousands of
+        // times); a stored hash keeps the rounds it was made with, so lowering it never breaks a password.
+        if (config.GetValue<int?>("App:Accounts:PasswordHashIterations") is { } rounds)
+        {
+            if (rounds < 1)
+                throw new InvalidOperationException("App:Accounts:PasswordHashIterations must be at least 1.");
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = rounds);
+        }
         services.AddSingleton<SignInDevices>();
-        // With Redis, every instance counts the same sign-in tries (after AddCatalogSync makes the connection).
+        // With Redis, every instance counts the same sign-in tries (on the one connection, Hosting/ChangeFeedHosting).
         if (config.GetConnectionString("Redis") is { Length: > 0 })
-            services.AddSingleton<ISignInCounts>(sp => new RedisSignInCounts(sp.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+            services.AddSingleton<ISignInCounts>(sp => new RedisSignInCounts(sp.GetRequiredService<Hosting.RedisLink>().Multiplexer,
                 sp.GetRequiredService<MemorySignInCounts>(), sp.GetRequiredService<ILogger<RedisSignInCounts>>()));
         // Sessions are checked on every request (SessionValidation); the stamp validator refreshes roles and name.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
@@ -68,7 +77,7 @@ public static class AccountsHosting
         // After AddIdentityCookies: post-configurations run in order, and the handler's own makes the ticket format.
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CacheSignInTickets>();
         services.AddSingleton<SignInCookieCheck>();
-        services.AddAuthorization();
+        services.AddAccessPolicies();
         services.AddCascadingAuthenticationState();
         return services;
     }

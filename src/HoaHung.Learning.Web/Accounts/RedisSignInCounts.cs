@@ -11,7 +11,8 @@ namespace HoaHung.Learning.Web.Accounts;
 /// so a guesser spread over N instances gets no N times the tries. One Lua script per try does what
 /// <see cref="MemorySignInCounts"/> does, atomically over the try's counts. Keys are hashed (no phone number or
 /// address in Redis) and expire a day after their last try (counts have faded to nothing by then). If Redis cannot
-/// be reached, this instance counts in its own memory meanwhile: sign-in keeps working, slowed per instance.
+/// be reached, this instance counts in its own memory meanwhile: sign-in keeps working, slowed per instance; while the
+/// connection is known to be down no try waits on it (issue 26).
 /// </summary>
 internal sealed class RedisSignInCounts(IConnectionMultiplexer redis, MemorySignInCounts fallback, ILogger<RedisSignInCounts> log,
     string prefix = "hoahung:signin:") : ISignInCounts
@@ -62,6 +63,8 @@ internal sealed class RedisSignInCounts(IConnectionMultiplexer redis, MemorySign
 
     public async ValueTask<TimeSpan> TryBeginAsync(IReadOnlyList<CountedBucket> buckets, DateTimeOffset now)
     {
+        if (!redis.IsConnected)
+            return await fallback.TryBeginAsync(buckets, now);
         try
         {
             var seconds = (string?)await RunAsync("begin", buckets, now);
@@ -76,6 +79,11 @@ internal sealed class RedisSignInCounts(IConnectionMultiplexer redis, MemorySign
 
     public async ValueTask SucceededAsync(IReadOnlyList<CountedBucket> buckets, DateTimeOffset now)
     {
+        if (!redis.IsConnected)
+        {
+            await fallback.SucceededAsync(buckets, now);
+            return;
+        }
         try
         {
             await RunAsync("ok", buckets, now);

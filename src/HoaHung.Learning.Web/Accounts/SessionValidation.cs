@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace HoaHung.Learning.Web.Accounts;
 
@@ -77,77 +76,36 @@ public sealed class SessionOptions
     public const string Section = "App:Sessions";
 
     /// <summary>
-    /// How often each instance compares <see cref="SessionsVersion"/> (a one-row read): the longest an ended session
-    /// stays usable on another instance when Redis is not configured. With Redis the others hear of it at once.
+    /// How often each instance compares <see cref="SessionsVersion"/> (a one-row read) while the change feed is not
+    /// shared (no Redis, or Redis unreachable): the longest an ended session then stays usable on another instance.
+    /// With Redis the others hear of it at once (<see cref="AccountSessions.Channel"/>).
     /// </summary>
     [Range(0.2, 60)]
     public double PollSeconds { get; set; } = 2;
 }
 
-/// <summary>
-/// Keeps this instance's <see cref="SessionCache"/> in step with sessions ended elsewhere: by Redis pub/sub when
-/// configured, and by polling <see cref="SessionsVersion"/> always; removes expired sessions once an hour.
-/// </summary>
-internal sealed class SessionWatcher(AccountSessions sessions, SessionCache cache, IOptions<SessionOptions> options, TimeProvider clock,
-    ILogger<SessionWatcher> log, RedisSessionBroadcast? redis = null) : BackgroundService
+/// <summary>Removes, once an hour, the sessions nobody can use any more (their cookies have expired).</summary>
+internal sealed class SessionPurge(AccountSessions sessions, TimeProvider clock, ILogger<SessionPurge> log) : BackgroundService
 {
-    private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seen = await TryAsync(() => sessions.VersionAsync(stoppingToken)) ?? 0;
-        if (redis is not null)
-            await redis.SubscribeAsync(cache);
-        var lastPurge = DateTimeOffset.MinValue;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        using var timer = new PeriodicTimer(Every, clock);
+        do
         {
-            if (await TryAsync(() => sessions.VersionAsync(stoppingToken)) is { } version && version != seen)
+            try
             {
-                seen = version;
-                cache.Clear();
-            }
-            if (clock.GetUtcNow() - lastPurge > PurgeEvery && await TryAsync(() => sessions.PurgeUnusedAsync(stoppingToken)) is { } purged)
-            {
-                lastPurge = clock.GetUtcNow();
-                if (purged > 0)
+                if (await sessions.PurgeUnusedAsync(stoppingToken) is var purged and > 0)
                     log.LogInformation("Removed {Count} sessions unused for {Days} days", purged, AccountSessions.Unused.TotalDays);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Could not remove unused sessions; trying again in an hour");
+            }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    private async Task<T?> TryAsync<T>(Func<Task<T>> read) where T : struct
-    {
-        try
-        {
-            return await read();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning(e, "Could not read the sessions version; trying again in {Seconds} s", options.Value.PollSeconds);
-            return null;
-        }
-    }
-}
-
-/// <summary>Ended sessions announced to every instance over Redis pub/sub (<c>ConnectionStrings:Redis</c>).</summary>
-internal sealed class RedisSessionBroadcast(IConnectionMultiplexer redis) : ISessionBroadcast
-{
-    private static readonly RedisChannel Channel = RedisChannel.Literal("hoahung:sessions-ended");
-
-    public async Task EndedAsync(string? sessionId, string? userId, CancellationToken ct) =>
-        await redis.GetSubscriber().PublishAsync(Channel, sessionId is not null ? "s:" + sessionId : "u:" + userId);
-
-    public Task SubscribeAsync(SessionCache cache) => redis.GetSubscriber().SubscribeAsync(Channel, (_, message) =>
-    {
-        var text = message.ToString();
-        if (text.StartsWith("s:", StringComparison.Ordinal))
-            cache.Forget(text[2..]);
-        else if (text.StartsWith("u:", StringComparison.Ordinal))
-            cache.ForgetUser(text[2..]);
-        else
-            cache.Clear();
-    });
 }
 
 internal static class SessionValidation
@@ -156,12 +114,7 @@ internal static class SessionValidation
     {
         services.AddOptions<SessionOptions>().Bind(config.GetSection(SessionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SessionCookieEvents>();
-        if (config.GetConnectionString("Redis") is { Length: > 0 })
-        {
-            services.AddSingleton<RedisSessionBroadcast>();
-            services.AddSingleton<ISessionBroadcast>(sp => sp.GetRequiredService<RedisSessionBroadcast>());
-        }
-        services.AddHostedService<SessionWatcher>();
+        services.AddHostedService<SessionPurge>();
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionCookieEvents.KeepSession);
         return services;
     }

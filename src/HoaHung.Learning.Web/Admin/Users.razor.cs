@@ -62,7 +62,7 @@ public sealed partial class Users
     private Task ReloadAsync() => table?.ReloadServerData() ?? Task.CompletedTask;
 
     /// <summary>Teams are for staff: authors write for their khu phố team, reviewers and admins may belong to one.</summary>
-    private static bool IsStaff(UserRow user) => user.Roles.Any(r => r is Roles.Author or Roles.Reviewer or Roles.Admin or Roles.Trainer);
+    private static bool IsStaff(UserRow user) => Policies.Allows(Policies.CanAuthor, user.Roles) || Policies.Allows(Policies.CanTeach, user.Roles);
 
     private async Task SetTeamAsync(UserRow user, string? team)
     {

@@ -11,7 +11,10 @@ public static class ClassLinks
     public static string Poster(int id) => $"/lop-hoc/{id}/ap-phich";
     public static string Csv(int id) => $"/lop-hoc/{id}/bao-cao.csv";
     public static string Xlsx(int id) => $"/lop-hoc/{id}/bao-cao.xlsx";
-    public static string SessionQr(int sessionId) => $"/lop-hoc/buoi/{sessionId}/diem-danh";
+    public static string SessionQr(int sessionId) => $"{Session(sessionId)}/diem-danh";
+
+    /// <summary>A session's own address (its xAPI activity id; no page answers it alone).</summary>
+    public static string Session(int sessionId) => $"/lop-hoc/buoi/{sessionId}";
 
     /// <summary>Join codes are our own alphabet (A–Z, 2–9): no escaping needed.</summary>
     public static string JoinWith(string code) => $"{Join}/{code}";

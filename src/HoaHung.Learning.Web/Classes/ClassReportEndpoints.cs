@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Classes;
+using HoaHung.Learning.Gains;
 using Microsoft.Extensions.Localization;
 
 namespace HoaHung.Learning.Web.Classes;
@@ -15,13 +16,22 @@ public static class ClassReportEndpoints
     public static IEndpointRouteBuilder MapClassReports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/lop-hoc/{id:int}").ExcludeFromDescription()
-            .RequireAuthorization(p => p.RequireRole(Roles.Trainer, Roles.Admin));
+            .RequireAuthorization(Policies.CanTeach);
         group.MapGet("/bao-cao.csv", (int id, HttpContext ctx, ClassReports reports, ReportLabelsFactory labels, CancellationToken ct) =>
             SendAsync(id, ctx, reports, labels, "csv", ReportFiles.CsvType,
                 (table, _, stream) => ReportFiles.WriteCsvAsync(table, stream, ct), ct));
-        group.MapGet("/bao-cao.xlsx", (int id, HttpContext ctx, ClassReports reports, ReportLabelsFactory labels, CancellationToken ct) =>
+        // The workbook adds a sheet of the class's entry-test gains (docs/architecture.md §9, "Gains"), once the report
+        // has checked the class is hers.
+        group.MapGet("/bao-cao.xlsx", (int id, HttpContext ctx, ClassReports reports, ReportLabelsFactory labels, PathGains gains,
+                IStringLocalizer<ClassesResource> c, CancellationToken ct) =>
             SendAsync(id, ctx, reports, labels, "xlsx", ReportFiles.XlsxType,
-                (table, report, stream) => ReportFiles.WriteXlsxAsync(table, report.ClassName, stream, ct), ct));
+                async (table, report, stream) =>
+                {
+                    var figures = GainTables.From(await gains.ClassAsync(report.ClassId, ct),
+                        [c["Report.Gains.Path"].Value, c["Report.Gains.People"].Value, c["Report.Gains.Before"].Value, c["Report.Gains.After"].Value,
+                            c["Report.Gains.Gain"].Value]);
+                    await ReportFiles.WriteXlsxAsync([(report.ClassName, table), (c["Report.Gains.Sheet"].Value, figures)], stream, ct);
+                }, ct));
         return app;
     }
 

@@ -1,5 +1,6 @@
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Data;
+using HoaHung.Learning.Web.Content;
 using Microsoft.Extensions.Options;
 
 namespace HoaHung.Learning.Web.Commands;
@@ -57,6 +58,11 @@ public static class AdminCommands
             Console.Error.WriteLine($"Lỗi / Error: {ex.Message}");
             return 1;
         }
+        finally
+        {
+            // A command ends right after its change: the running instances hear of it before the process exits.
+            await app.Services.GetRequiredService<HoaHung.Learning.Changes.IChangeRelay>().FlushAsync(TimeSpan.FromSeconds(2));
+        }
     }
 
     private static async Task<int> ImportAsync(WebApplication app, string? directory, CancellationToken ct)
@@ -79,8 +85,9 @@ public static class AdminCommands
         Console.WriteLine($"  lộ trình / paths: +{report.PathsAdded} ~{report.PathsUpdated}");
         foreach (var slug in report.DraftsForReview)
             Console.WriteLine($"  bản nháp chờ duyệt (bài đã sửa trên trang) / draft for review: {slug}");
-        foreach (var problem in report.Problems)
-            Console.Error.WriteLine($"  BỎ QUA / SKIPPED {problem}");
+        var words = app.Services.GetRequiredService<ContentWords>();
+        foreach (var problem in report.Problems) // worded in Vietnamese: the ward's technician and the volunteers read it
+            Console.Error.WriteLine($"  BỎ QUA / SKIPPED {ContentWords.InVietnamese(() => words.Line(problem))}");
         // Problems are reported, not fatal: the rest of the library imported. Exit 3 lets scripts notice them.
         return report.Problems.Count == 0 ? 0 : 3;
     }

@@ -1,5 +1,7 @@
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Packs;
+using HoaHung.Learning.Web.Content;
+using HoaHung.Learning.Web.Studio.Packs;
 
 namespace HoaHung.Learning.Web.Commands;
 
@@ -29,13 +31,14 @@ public static class PackCommand
                         : $"  + {lesson.Slug} (trong gói / in the pack: {lesson.PackSlug}, tên đã có / slug taken): {lesson.Title}");
                 foreach (var topic in report.TopicsAdded)
                     Console.WriteLine($"  chủ đề mới / new topic: {topic}");
-                foreach (var path in report.PathsMissing)
-                    Console.WriteLine($"  lộ trình chưa có trên trang, chưa tạo / path not on this site, not created: {path}");
+                foreach (var path in report.PathsAdded)
+                    Console.WriteLine($"  lộ trình mới, chờ duyệt / new path, waiting for review: {path}");
                 return 0;
             case PackImportResult.Refused { Problems: var problems }:
                 Console.Error.WriteLine($"Từ chối gói, không có gì được thêm / Pack refused, nothing was added: {file}");
+                var words = scope.ServiceProvider.GetRequiredService<PackWords>();
                 foreach (var problem in problems)
-                    Console.Error.WriteLine($"  {problem}");
+                    Console.Error.WriteLine($"  {ContentWords.InCulture("vi", () => words.Line(problem))} / {ContentWords.InCulture("en", () => words.Message(problem))}");
                 return 3;
             default:
                 return 1;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using HoaHung.Learning.Web.Content;
 using Microsoft.Extensions.WebEncoders;
 using HoaHung.Learning;
 using HoaHung.Learning.Accounts;
@@ -23,10 +24,12 @@ using HoaHung.Learning.Web.Layout;
 using HoaHung.Learning.Web.Media;
 using HoaHung.Learning.Web.Offline;
 using HoaHung.Learning.Web.Progress;
+using HoaHung.Learning.Web.Shell;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Web.Studio.Packs;
 using HoaHung.Learning.Web.Zalo;
 using HoaHung.Learning.Web.WardView;
+using HoaHung.Learning.Web.Xapi;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -46,6 +49,8 @@ public static class HostingExtensions
         var services = builder.Services;
         var config = builder.Configuration;
         var (site, database) = SiteOptions.Bind(builder);
+        // No "Server: Kestrel" on every answer: it tells an attacker what runs here and costs each response 16 bytes.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
         services.AddLearningData(database, config, site.DataDirectory)
             .AddCatalog()
@@ -66,8 +71,7 @@ public static class HostingExtensions
             .AddSiteRateLimits(config)
             .AddTrustedForwardedHeaders()
             .AddSiteOutputCache(config)
-            .AddCatalogSync(config)
-            .AddProgressSync(config)
+            .AddChangeFeedHosting(config)
             .AddSiteLocalization()
             .AddSiteCompression()
             .AddSitePages()
@@ -75,7 +79,8 @@ public static class HostingExtensions
             .AddSitePacks()
             .AddSiteKiosk(config)
             .AddSiteZalo(config)
-            .AddSiteWardView();
+            .AddSiteWardView()
+            .AddSiteXapi(config, site);
         return builder;
     }
 
@@ -105,6 +110,7 @@ public static class HostingExtensions
         services.AddSingleton<PageShells>();
         services.AddSingleton<ICatalogChanged>(sp => sp.GetRequiredService<PageShells>());
         services.AddScoped<LessonPageShell>();
+        services.AddScoped<PathPageShell>();
         services.AddSingleton<LayoutOnly>();
         services.AddScoped<ILessonCompletion, ProgressLessonCompletion>();
         PublicPageAntiforgery.Decorate(services);
@@ -114,6 +120,7 @@ public static class HostingExtensions
     private static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Content.ContentWords>(); // the content import's report, the pack import, the quiz builder
         // Vietnamese text goes out as UTF-8, not as &#x...; entities (smaller pages, readable source).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
@@ -160,10 +167,16 @@ public static class HostingExtensions
             .ImportAsync(options.ContentDirectory, app.Lifetime.ApplicationStopping);
         app.Logger.LogInformation("First start: imported {Lessons} lessons from {Directory} ({Problems} problems)",
             report.LessonsAdded, options.ContentDirectory, report.Problems.Count);
+        var words = app.Services.GetRequiredService<Content.ContentWords>();
+        foreach (var problem in report.Problems)
+            app.Logger.LogWarning("Content skipped {Path}: {Reason}", ContentWords.InVietnamese(() => words.Place(problem)),
+                ContentWords.InVietnamese(() => words.Word(problem.Reason)));
     }
 
     public static WebApplication UseLearningSite(this WebApplication app)
     {
+        // Outermost: should even the error page fail, a person still gets a page (ErrorPages).
+        app.UseLastResortErrorPage();
         app.UseHeadAsGet();
         app.UseTrustedForwardedHeaders();
         if (!app.Environment.IsDevelopment())
@@ -182,7 +195,8 @@ public static class HostingExtensions
         app.UseMediaFiles();
         app.UseRequestLocalization();
         app.UseRateLimiter();
-        app.UseAuthentication();
+        // The error and status pages keep whom the first pass found: authenticating again asks the database (ErrorPages).
+        app.UseAuthenticationOnce();
         app.UseAuthorization();
         app.UseMustChangePassword();
         // How long her own pages may be kept (private, no-cache), decided in one place.

@@ -23,7 +23,8 @@ public static class OutputCaching
     /// <summary>
     /// Where cached pages live (section <c>App:OutputCache</c>): in each instance's memory (the default, and the
     /// measured faster one — bench/README.md), or with <c>Store=Redis</c> and <c>ConnectionStrings:Redis</c> in Redis,
-    /// shared by every instance. Either way a catalog change empties every instance's pages (<see cref="CatalogSync"/>).
+    /// shared by every instance. Either way a catalog change empties every instance's pages (the catalog's channel of
+    /// the change feed, <see cref="ChangeFeedHosting"/>).
     /// </summary>
     public static IServiceCollection AddSiteOutputCache(this IServiceCollection services, IConfiguration config)
     {
@@ -33,7 +34,16 @@ public static class OutputCaching
             var redis = config.GetConnectionString("Redis");
             if (string.IsNullOrWhiteSpace(redis))
                 throw new InvalidOperationException("App:OutputCache:Store is Redis but ConnectionStrings:Redis is empty.");
-            services.AddStackExchangeRedisOutputCache(o => o.Configuration = redis);
+            // On the instance's one connection; while it is down the cache answers "not here" at once (issue 26).
+            services.AddStackExchangeRedisOutputCache(_ => { });
+            services.AddOptions<Microsoft.AspNetCore.OutputCaching.StackExchangeRedis.RedisOutputCacheOptions>()
+                .Configure<RedisLink>((o, link) => o.ConnectionMultiplexerFactory = () => Task.FromResult(link.Multiplexer));
+            var inner = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(inner);
+            services.AddSingleton<IOutputCacheStore>(sp => new WhileRedisIsUp(
+                (IOutputCacheStore)(inner.ImplementationInstance ?? inner.ImplementationFactory?.Invoke(sp)
+                    ?? ActivatorUtilities.CreateInstance(sp, inner.ImplementationType!)),
+                sp.GetRequiredService<RedisLink>()));
         }
         services.AddOutputCache(o =>
         {
@@ -56,7 +66,7 @@ public static class OutputCaching
         $"{Preferences.Culture(ctx)}|{Preferences.TextSize(ctx)}|{Encoding(ctx)}|{(ctx.Request.Headers.ContainsKey("blazor-enhanced-nav") ? "e" : "")}";
 
     /// <summary>The coding the compression middleware will choose (both ask <see cref="ContentCodings"/>), so cached compressed bytes replay correctly.</summary>
-    internal static string Encoding(HttpContext ctx) => ContentCodings.Choose(ctx.Request.Headers.AcceptEncoding);
+    internal static string Encoding(HttpContext ctx) => ContentCodings.For(ctx);
 
     /// <summary>
     /// No request coalescing: a hit does not queue on the per-page lock every concurrent request of a hot page contends
@@ -124,6 +134,23 @@ public static class OutputCaching
     {
         public ValueTask CatalogChangedAsync(CancellationToken ct) => store.EvictByTagAsync(CatalogTag, ct);
     }
+}
+
+/// <summary>
+/// The Redis output cache, asked only while the connection is up: when Redis is away a lookup is a miss and a store is
+/// skipped at once (the page is rendered), never a wait on the client's timeouts. Pages evicted by a catalog change
+/// made while it was away are evicted when it is back (the catalog channel's catch-up, <see cref="RedisLink"/>).
+/// </summary>
+internal sealed class WhileRedisIsUp(IOutputCacheStore redis, RedisLink link) : IOutputCacheStore
+{
+    public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) =>
+        link.IsConnected ? redis.EvictByTagAsync(tag, cancellationToken) : ValueTask.CompletedTask;
+
+    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
+        link.IsConnected ? redis.GetAsync(key, cancellationToken) : ValueTask.FromResult<byte[]?>(null);
+
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
+        link.IsConnected ? redis.SetAsync(key, value, tags, validFor, cancellationToken) : ValueTask.CompletedTask;
 }
 
 public enum OutputCacheStoreKind

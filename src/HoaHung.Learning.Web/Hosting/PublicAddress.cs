@@ -7,7 +7,7 @@ namespace HoaHung.Learning.Web.Hosting;
 /// host from (docs/architecture.md §5b, §6): <c>App:PublicBaseUrl</c>. Without it they follow the request's
 /// <c>Host</c>, which is safe only when the host filter (<c>AllowedHosts</c>) accepts nothing but the site's names — so
 /// in Production the site refuses to start with neither; elsewhere (Development, Testing) it warns, and the page
-/// shells are kept per host (<see cref="PageShells"/>), so a forged <c>Host</c> reaches no other reader.
+/// shells are kept per host (<see cref="Shell.PageShells"/>), so a forged <c>Host</c> reaches no other reader.
 /// </summary>
 public static class PublicAddress
 {

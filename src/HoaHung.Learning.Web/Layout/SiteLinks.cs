@@ -15,6 +15,11 @@ public static class SiteLinks
     public const string SearchSuggestions = "/api/v1/search/suggestions";
 
     public const string MyLearning = "/cua-toi";
+    /// <summary>All her lessons in progress, and all she finished, 20 a page (<c>?trang=2</c>): "Xem tất cả" on Của tôi.</summary>
+    public const string MyInProgress = "/cua-toi/dang-hoc";
+    public const string MyCompleted = "/cua-toi/da-hoc-xong";
+    public static string MyLessons(HoaHung.Learning.Progress.MyList list, int page = 1) =>
+        (list == HoaHung.Learning.Progress.MyList.Completed ? MyCompleted : MyInProgress) + (page > 1 ? $"?trang={page}" : "");
 
     /// <summary>"Bài đã lưu": what this phone keeps for learning offline (listed by saved.js).</summary>
     public const string Saved = "/da-luu";

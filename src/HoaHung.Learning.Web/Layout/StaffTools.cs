@@ -22,18 +22,13 @@ public readonly record struct StaffTools(bool Write, bool Review, bool Teach, bo
         : null;
 
     public static StaffTools Of(ClaimsPrincipal? user) =>
-        user?.Identity?.IsAuthenticated == true ? Of(user.IsInRole) : default;
+        new(Policies.Allows(Policies.CanAuthor, user), Policies.Allows(Policies.CanReview, user), Policies.Allows(Policies.CanTeach, user),
+            Policies.Allows(Policies.CanAdminister, user), Policies.Allows(Policies.WardFigures, user));
 
     public static StaffTools Of(IEnumerable<string> roles)
     {
-        var set = roles.ToHashSet(StringComparer.Ordinal);
-        return Of(set.Contains);
-    }
-
-    private static StaffTools Of(Func<string, bool> isIn)
-    {
-        var admin = isIn(Roles.Admin);
-        var reviewer = admin || isIn(Roles.Reviewer);
-        return new StaffTools(reviewer || isIn(Roles.Author), reviewer, admin || isIn(Roles.Trainer), admin, admin || isIn(Roles.Official));
+        var set = roles.ToList();
+        return new(Policies.Allows(Policies.CanAuthor, set), Policies.Allows(Policies.CanReview, set), Policies.Allows(Policies.CanTeach, set),
+            Policies.Allows(Policies.CanAdminister, set), Policies.Allows(Policies.WardFigures, set));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Studio;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -88,7 +89,7 @@ public sealed partial class Editor
     /// created stays in the fields (not the stored, cleaned copy) and counts as unsaved (<paramref name="mark"/> is
     /// the change count when <paramref name="content"/> was taken), so the next tick saves it.
     /// </summary>
-    private async Task<bool> CreateAsync(DraftContent content, SaveKind kind, int mark)
+    private async Task<bool> CreateAsync(LessonContent content, SaveKind kind, int mark)
     {
         if (kind == SaveKind.Auto && content.Title.Trim().Length == 0 && content.Body.Trim().Length == 0)
             return false; // nothing typed yet: no lesson to make
@@ -219,7 +220,7 @@ public sealed partial class Editor
             await module.InvokeVoidAsync("saved", version);
     }
 
-    private async Task UseAsync(DraftContent content)
+    private async Task UseAsync(LessonContent content)
     {
         model = EditorModel.From(content);
         changes++;
@@ -231,5 +232,5 @@ public sealed partial class Editor
     }
 
     /// <summary>The browser's copy as studio.js keeps it.</summary>
-    private sealed record StashCopy(long BasedOn, string? Session, DraftContent? Content, long At, Dictionary<string, string>? Cards = null);
+    private sealed record StashCopy(long BasedOn, string? Session, LessonContent? Content, long At, Dictionary<string, string>? Cards = null);
 }

@@ -22,18 +22,19 @@ public sealed class EditorModel
     public string? CoverPath { get; set; }
     public QuizInput? Quiz { get; set; }
     public IReadOnlyCollection<string> Paths { get; set; } = [];
+    public IReadOnlyCollection<string> EntryTestFor { get; set; } = [];
 
-    public DraftContent ToContent() => new()
+    public LessonContent ToContent() => new()
     {
         Title = Title, Summary = Summary, Topic = Topic, Type = Type, Level = Level, Minutes = Minutes, Tags = Tags, Body = Body,
         VideoUrl = VideoUrl, VideoPath = VideoPath, CaptionsPath = CaptionsPath, PosterPath = PosterPath, CoverPath = CoverPath,
-        Quiz = Quiz, Paths = [.. Paths],
+        Quiz = Quiz, Paths = [.. Paths], EntryTestFor = [.. EntryTestFor],
     };
 
-    public static EditorModel From(DraftContent c) => new()
+    public static EditorModel From(LessonContent c) => new()
     {
         Title = c.Title, Summary = c.Summary, Topic = c.Topic, Type = c.Type, Level = c.Level, Minutes = c.Minutes, Tags = c.Tags, Body = c.Body,
         VideoUrl = c.VideoUrl, VideoPath = c.VideoPath, CaptionsPath = c.CaptionsPath, PosterPath = c.PosterPath, CoverPath = c.CoverPath,
-        Quiz = c.Quiz, Paths = [.. c.Paths],
+        Quiz = c.Quiz, Paths = [.. c.Paths], EntryTestFor = [.. c.EntryTestFor],
     };
 }

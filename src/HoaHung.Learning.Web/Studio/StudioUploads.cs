@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Studio;
 using Microsoft.AspNetCore.Antiforgery;
@@ -23,7 +24,7 @@ public static class StudioUploads
     public static IEndpointRouteBuilder MapStudioUploads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(StudioLinks.UploadPrefix + "/{lessonId:int}")
-            .RequireAuthorization(StudioHosting.StaffPolicy)
+            .RequireAuthorization(Policies.CanAuthor)
             .DisableAntiforgery() // checked below, on the header: these bodies are files, not forms
             .ExcludeFromDescription();
 

@@ -23,9 +23,13 @@ public partial class Dashboard
     private IReadOnlyList<(string Slug, string Title)> topics = [];
     private WardTable? learning;
     private WardTable? classes;
-    private IReadOnlyList<WardTable>? trend;
+    private IReadOnlyList<TrendPoint>? trend;
+
+    /// <summary>The figures of the 12-month trend, in its columns' order.</summary>
+    private static readonly IReadOnlyList<string> TrendMeasures = [Measures.Active, Measures.Lessons, Measures.Quizzes];
     private IReadOnlyList<NamedCount>? teams;
     private IReadOnlyList<NamedCount>? misses;
+    private IReadOnlyList<HoaHung.Learning.Gains.GainFigure>? gains;
     private List<ChartSeries<double>> areaSeries = [], trendSeries = [], teamSeries = [], missSeries = [];
     private string[] areaLabels = [], trendLabels = [], teamLabels = [], missLabels = [];
 
@@ -45,10 +49,10 @@ public partial class Dashboard
         var learningMeasures = topic is null ? Measures.Learning : Measures.Learning.Where(Measures.IsTopical).ToList();
         learning = await Figures.TableAsync(month, learningMeasures, area, topic, CancellationToken.None);
         classes = await Figures.TableAsync(month, Measures.ClassWork, area, null, CancellationToken.None);
-        trend = await Figures.TablesAsync(month.AddMonths(-(MonthsShown - 1)), month, [Measures.Active, Measures.Lessons, Measures.Quizzes], area, topic,
-            CancellationToken.None);
+        trend = await Figures.TrendAsync(month.AddMonths(-(MonthsShown - 1)), month, TrendMeasures, area, topic, CancellationToken.None);
         teams = await Figures.PublishedByTeamAsync(month, CancellationToken.None);
         misses = await Figures.TopMissesAsync(month, 10, CancellationToken.None);
+        gains = await Gains.WardAsync(CancellationToken.None);
 
         // Charts draw only what the tables show: a hidden count is drawn as nothing.
         var lessons = learning.Measures.ToList().IndexOf(Measures.Lessons);
@@ -57,10 +61,10 @@ public partial class Dashboard
         areaLabels = top.Select(r => W.Area(r.Area)).ToArray();
         areaSeries = [new() { Name = W.Measure(Measures.Lessons), Data = top.Select(r => Plot(r.Values[lessons])).ToArray() }];
         trendLabels = trend.Select(t => $"{t.Month.Month}/{t.Month.Year % 100:00}").ToArray();
-        trendSeries = trend[0].Measures.Select((measure, i) => new ChartSeries<double>
+        trendSeries = TrendMeasures.Select((measure, i) => new ChartSeries<double>
         {
             Name = W.Measure(measure),
-            Data = trend.Select(t => Plot((area is null ? t.Total : t.Rows[0]).Values[i])).ToArray(),
+            Data = trend.Select(t => Plot(t.Values[i])).ToArray(),
         }).ToList();
         teamLabels = teams.Select(t => W.Team(t.Name)).ToArray();
         teamSeries = [new() { Name = W["Table.Lessons"], Data = teams.Select(t => Plot(t.Count)).ToArray() }];

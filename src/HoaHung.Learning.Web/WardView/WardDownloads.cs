@@ -82,7 +82,7 @@ internal static class WardDownloads
         var datasets = new List<object>();
         foreach (var name in OpenData.Names)
         {
-            var set = (await data.DatasetAsync(name, ct))!;
+            var set = (await data.FactsAsync(name, ct))!; // period and last update, without building the rows
             var page = urls.Absolute(WardViewHosting.OpenDataPage) + "#" + name;
             datasets.Add(new Dictionary<string, object?>
             {

@@ -17,6 +17,14 @@ public sealed class WardLabels(IStringLocalizer<WardResource> w)
 
     public string Month(DateOnly month) => string.Format(System.Globalization.CultureInfo.InvariantCulture, w["Month.Format"], month.Month, month.Year);
 
+    /// <summary>A median score ("62,5%"), or "—" when it is not shown (fewer than 5 people).</summary>
+    public string Percent(double? median) => median is { } m ? w["Gains.Percent", m.ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)] : "—";
+
+    /// <summary>A median gain in points ("+20 điểm", "−5 điểm"), or "—" when it is not shown.</summary>
+    public string Points(double? median) => median is { } m
+        ? w["Gains.Points", (m > 0 ? "+" : m < 0 ? "−" : "") + Math.Abs(m).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)]
+        : "—";
+
     public string this[string key] => w[key];
 
     public string this[string key, params object[] arguments] => w[key, arguments];

@@ -23,8 +23,9 @@ public sealed class AccountSession
 }
 
 /// <summary>
-/// Bumped whenever a session ends: every instance compares it every few seconds and forgets the sessions it had
-/// checked, so an ended session ends on every instance even without Redis (docs/architecture.md §7).
+/// Bumped whenever a session ends: while the change feed is not shared (no Redis, or Redis unreachable) every instance
+/// compares it every few seconds and forgets the sessions it had checked, so an ended session ends on every instance
+/// even without Redis (docs/architecture.md §7).
 /// </summary>
 public sealed class SessionsVersion
 {

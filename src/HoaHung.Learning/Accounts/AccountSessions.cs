@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using HoaHung.Learning.Changes;
 using HoaHung.Learning.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,14 +10,14 @@ namespace HoaHung.Learning.Accounts;
 /// <summary>
 /// Starts, checks and ends signed-in sessions (<see cref="AccountSession"/>, docs/architecture.md §6). A check is
 /// answered from this instance's <see cref="SessionCache"/> and asks the database only on a miss; ending a session
-/// deletes its row, evicts it here, bumps <see cref="SessionsVersion"/> (which every instance polls) and tells the
-/// other instances at once through <see cref="ISessionBroadcast"/> (Redis, when configured). A singleton with a
+/// deletes its row, evicts it here, bumps <see cref="SessionsVersion"/> (the fallback poll reads it) and publishes on
+/// <see cref="Channel"/>, so every instance's cache forgets it. A singleton with a
 /// context per operation: it runs for every signed-in request, and its writes never join a caller's transaction.
 /// </summary>
 public sealed class AccountSessions(
     IDbContextFactory<LearningDbContext> contexts,
     SessionCache cache,
-    ISessionBroadcast broadcast,
+    ChangeFeed feed,
     TimeProvider clock,
     ILogger<AccountSessions> log)
 {
@@ -24,6 +25,20 @@ public sealed class AccountSessions(
     public static readonly TimeSpan Unused = TimeSpan.FromDays(31);
 
     private static readonly TimeSpan SeenResolution = TimeSpan.FromDays(1);
+
+    /// <summary>Sessions that ended: <c>s:</c> and a session id, <c>u:</c> and an account id (all her sessions).</summary>
+    public static readonly ChangeChannel Channel = new("sessions-ended");
+
+    /// <summary>What <see cref="SessionCache"/> forgets for a message on <see cref="Channel"/>.</summary>
+    internal static void Hear(SessionCache cache, string? message)
+    {
+        if (message is not null && message.StartsWith("s:", StringComparison.Ordinal))
+            cache.Forget(message[2..]);
+        else if (message is not null && message.StartsWith("u:", StringComparison.Ordinal))
+            cache.ForgetUser(message[2..]);
+        else
+            cache.Clear();
+    }
 
     /// <summary>A new session for the account; its id goes into the sign-in cookie.</summary>
     public async Task<string> StartAsync(string userId, CancellationToken ct)
@@ -63,8 +78,7 @@ public sealed class AccountSessions(
         cache.Forget(sessionId);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Set<AccountSession>().Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
-        await AnnounceAsync(db, sessionId, null, ct);
-        cache.Forget(sessionId);
+        await AnnounceAsync(db, sessionId, null, ct); // forgotten here again by the channel's listener, after the delete
     }
 
     /// <summary>Ends every session of an account (password changed, account locked or deleted), on every instance.</summary>
@@ -74,7 +88,6 @@ public sealed class AccountSessions(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var ended = await db.Set<AccountSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await AnnounceAsync(db, null, userId, ct);
-        cache.ForgetUser(userId);
         log.LogInformation("Ended all {Count} sessions of {UserId}", ended, userId);
     }
 
@@ -86,31 +99,13 @@ public sealed class AccountSessions(
         return await db.Set<AccountSession>().Where(s => s.LastSeenAt < stale).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>The number every instance polls; it changes whenever a session ends.</summary>
-    public async Task<long> VersionAsync(CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Set<SessionsVersion>().AsNoTracking().Where(v => v.Id == SessionsVersion.SingletonId).Select(v => v.Value).FirstOrDefaultAsync(ct);
-    }
+    /// <summary>The counter the fallback poll of <see cref="Channel"/> reads; it changes whenever a session ends.</summary>
+    public static Task<long> VersionAsync(LearningDbContext db, CancellationToken ct) =>
+        db.Set<SessionsVersion>().AsNoTracking().Where(v => v.Id == SessionsVersion.SingletonId).Select(v => v.Value).FirstOrDefaultAsync(ct);
 
     private async Task AnnounceAsync(LearningDbContext db, string? sessionId, string? userId, CancellationToken ct)
     {
         await db.Set<SessionsVersion>().Where(v => v.Id == SessionsVersion.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), ct);
-        await broadcast.EndedAsync(sessionId, userId, ct);
+        await feed.PublishAsync(Channel, sessionId is not null ? "s:" + sessionId : "u:" + userId, ct);
     }
-}
-
-/// <summary>
-/// Tells the other instances at once that a session (<c>sessionId</c>) or every session of an account (<c>userId</c>)
-/// ended; the web host sends it over Redis when <c>ConnectionStrings:Redis</c> is set. Without it the other instances
-/// notice <see cref="SessionsVersion"/> within seconds.
-/// </summary>
-public interface ISessionBroadcast
-{
-    Task EndedAsync(string? sessionId, string? userId, CancellationToken ct);
-}
-
-internal sealed class NoSessionBroadcast : ISessionBroadcast
-{
-    public Task EndedAsync(string? sessionId, string? userId, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using HoaHung.Learning.Changes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,7 +22,12 @@ public static class AccountsModule
         // Checked on every signed-in request: singletons, with a context per operation and an in-memory cache.
         services.AddSingleton<SessionCache>()
             .AddSingleton<AccountSessions>();
-        services.TryAddSingleton<ISessionBroadcast, NoSessionBroadcast>();
+        services.AddChangeFeed();
+        services.AddSingleton(sp => new ChangeSubscription(AccountSessions.Channel, (message, _) =>
+        {
+            AccountSessions.Hear(sp.GetRequiredService<SessionCache>(), message);
+            return ValueTask.CompletedTask;
+        }));
         return services;
     }
 }

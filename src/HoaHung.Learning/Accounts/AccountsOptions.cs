@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace HoaHung.Learning.Accounts;
 
@@ -7,12 +8,27 @@ public sealed class AccountsOptions
 {
     public const string Section = "App:Accounts";
 
+    /// <summary>Hòa Hưng's 41 khu phố, used when <c>App:Accounts:Neighbourhoods</c> lists none.</summary>
+    public static readonly IReadOnlyList<string> HoaHungNeighbourhoods = [.. Enumerable.Range(1, 41).Select(i => $"Khu phố {i}")];
+
     /// <summary>
-    /// The ward's neighbourhoods (khu phố) a resident can choose at sign-up. Hòa Hưng has 41; a ward with other
-    /// names lists them here.
+    /// <c>App:Accounts:Neighbourhoods</c> as configured. Kept apart from <see cref="Neighbourhoods"/> because the
+    /// configuration binder adds a configured list to a list that already has items: a ward with other names got
+    /// Hòa Hưng's 41 first and its own after them.
     /// </summary>
-    [MinLength(1)]
-    public List<string> Neighbourhoods { get; set; } = [.. Enumerable.Range(1, 41).Select(i => $"Khu phố {i}")];
+    private IReadOnlyList<string>? neighbourhoods;
+
+    [ConfigurationKeyName("Neighbourhoods")]
+    public List<string> ConfiguredNeighbourhoods { get; set; } = [];
+
+    /// <summary>
+    /// The ward's neighbourhoods (khu phố) a resident can choose at sign-up: the configured ones (blank and repeated
+    /// names left out), or Hòa Hưng's 41 when none is configured.
+    /// </summary>
+    public IReadOnlyList<string> Neighbourhoods => neighbourhoods ??=
+        ConfiguredNeighbourhoods.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } configured
+            ? configured
+            : HoaHungNeighbourhoods;
 
     /// <summary>
     /// Wrong passwords allowed from one browser (or one address) for one account before each further try must wait,

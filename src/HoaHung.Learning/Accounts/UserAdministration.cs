@@ -115,7 +115,7 @@ public sealed class UserAdministration(
     public Task<AdminResult> LockAsync(string actorId, string userId, CancellationToken ct) =>
         AsAdminAsync(actorId, userId, async c =>
         {
-            if (await c.Users.IsInRoleAsync(c.User, Roles.Admin)
+            if ((await c.Users.GetRolesAsync(c.User)).Contains(Roles.Admin)
                 && await RefuseLosingAdminAsync(c, AdminReasons.LockSelf, ct) is { } refused)
                 return refused;
             if (c.User.Id == c.Actor.Id)
@@ -170,9 +170,9 @@ public sealed class UserAdministration(
         ct.ThrowIfCancellationRequested();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        // The page is [Authorize(Roles = Admin)], but a circuit outlives the cookie check: ask the database.
+        // The page asks for Policies.CanAdminister, but a circuit outlives the cookie check: ask the database.
         var actor = await users.FindByIdAsync(actorId);
-        if (actor is null || await users.IsLockedOutAsync(actor) || !await users.IsInRoleAsync(actor, Roles.Admin))
+        if (actor is null || await users.IsLockedOutAsync(actor) || !Policies.Allows(Policies.CanAdminister, await users.GetRolesAsync(actor)))
         {
             log.LogWarning("Refused an admin action by {ActorId}, who is not an active admin, on {UserId}", actorId, userId);
             return new AdminResult.Refused(AdminReasons.NotAllowed);

@@ -23,9 +23,9 @@ internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
         b.HasIndex(l => new { l.Status, l.TopicId, l.Order });
         b.HasIndex(l => new { l.Status, l.PublishedAt });
         b.Property(l => l.Slug).HasMaxLength(80);
-        b.Property(l => l.Title).HasMaxLength(200);
-        b.Property(l => l.Summary).HasMaxLength(400);
-        b.Property(l => l.Tags).HasMaxLength(1000);
+        b.Property(l => l.Title).HasMaxLength(LessonContent.MaxTitleLength);
+        b.Property(l => l.Summary).HasMaxLength(LessonContent.MaxSummaryLength);
+        b.Property(l => l.Tags).HasMaxLength(LessonContent.MaxTagsLength);
         b.Property(l => l.QuizTitle).HasMaxLength(200);
         b.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(l => l.Type).HasConversion<string>().HasMaxLength(20);
@@ -48,12 +48,12 @@ internal sealed class LessonRevisionConfiguration : IEntityTypeConfiguration<Les
     public void Configure(EntityTypeBuilder<LessonRevision> b)
     {
         b.HasIndex(r => new { r.LessonId, r.Number }).IsUnique();
-        b.Property(r => r.Title).HasMaxLength(200);
-        b.Property(r => r.Summary).HasMaxLength(400);
-        b.Property(r => r.TopicSlug).HasMaxLength(80);
-        b.Property(r => r.Tags).HasMaxLength(1000);
+        b.Property(r => r.Title).HasMaxLength(LessonContent.MaxTitleLength);
+        b.Property(r => r.Summary).HasMaxLength(LessonContent.MaxSummaryLength);
+        b.Property(r => r.TopicSlug).HasMaxLength(LessonContent.MaxTopicLength);
+        b.Property(r => r.Tags).HasMaxLength(LessonContent.MaxTagsLength);
         b.Property(r => r.SourceHash).HasMaxLength(64);
-        b.Property(r => r.VideoUrl).HasMaxLength(500);
+        b.Property(r => r.VideoUrl).HasMaxLength(LessonContent.MaxVideoUrlLength);
         b.Property(r => r.CreatedBy).HasMaxLength(100);
         b.Property(r => r.Source).HasConversion<string>().HasMaxLength(20);
         b.Property(r => r.Type).HasConversion<string>().HasMaxLength(20);
@@ -83,6 +83,7 @@ internal sealed class LearningPathConfiguration : IEntityTypeConfiguration<Learn
         b.Property(p => p.Description).HasMaxLength(4000);
         b.Property(p => p.SourceHash).HasMaxLength(64);
         b.HasMany(p => p.Lessons).WithOne().HasForeignKey(pl => pl.PathId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Lesson>().WithMany().HasForeignKey(p => p.EntryTestId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

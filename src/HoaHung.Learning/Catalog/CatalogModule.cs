@@ -14,7 +14,7 @@ public static class CatalogModule
         services.AddScoped<CatalogChanges>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<ICatalogChanged>(sp => sp.GetRequiredService<CatalogCache>());
-        services.TryAddSingleton<ICatalogBroadcast, NoCatalogBroadcast>();
+        CatalogChanges.AddCatalogChannel(services);
         services.AddLessonMarkdown();
         services.AddSingleton<ContentReader>();
         services.AddScoped<ContentImporter>();

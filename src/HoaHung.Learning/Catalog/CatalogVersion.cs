@@ -1,4 +1,6 @@
+using HoaHung.Learning.Changes;
 using HoaHung.Learning.Data;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -6,7 +8,8 @@ namespace HoaHung.Learning.Catalog;
 
 /// <summary>
 /// The library's change counter: one row, bumped by every change to what readers see (an import, a publication,
-/// an archive). Every instance of the site compares it every few seconds, so a change made by another process (the
+/// an archive). The fallback of the catalog's channel (<see cref="CatalogChanges.Channel"/>): while the feed is not
+/// shared, every instance compares it every few seconds, so a change made by another process (the
 /// <c>import-content</c> command, another instance) reaches every instance's cached pages (docs/architecture.md §7).
 /// </summary>
 public sealed class CatalogVersion
@@ -30,33 +33,33 @@ internal sealed class CatalogVersionConfiguration : IEntityTypeConfiguration<Cat
 }
 
 /// <summary>
-/// Announces a change to the published library: bumps <see cref="CatalogVersion"/> (which other processes poll) and
-/// tells this process's caches (<see cref="ICatalogChanged"/>) at once. Everything that changes what readers see
-/// calls <see cref="PublishedAsync"/> after saving.
+/// Announces a change to the published library: bumps <see cref="CatalogVersion"/> (the fallback poll reads it) and
+/// publishes on <see cref="Channel"/>, so this process's caches (<see cref="ICatalogChanged"/>) drop what they hold
+/// before this returns and every other instance's soon after. Everything that changes what readers see calls
+/// <see cref="PublishedAsync"/> after saving.
 /// </summary>
-public sealed class CatalogChanges(LearningDbContext db, IEnumerable<ICatalogChanged> listeners, ICatalogBroadcast broadcast, TimeProvider clock)
+public sealed class CatalogChanges(LearningDbContext db, ChangeFeed feed, TimeProvider clock)
 {
+    /// <summary>The library's channel: every message means "the published library changed" (caches drop everything).</summary>
+    public static readonly ChangeChannel Channel = new("catalog-changed");
+
     public async Task PublishedAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Set<CatalogVersion>().Where(v => v.Id == CatalogVersion.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1).SetProperty(v => v.ChangedAt, now), ct);
-        foreach (var listener in listeners)
-            await listener.CatalogChangedAsync(ct);
-        await broadcast.BroadcastAsync(ct);
+        await feed.PublishAsync(Channel, null, ct);
     }
-}
 
-/// <summary>
-/// Tells the other instances at once that the library changed (the web host sends it over Redis when
-/// <c>ConnectionStrings:Redis</c> is set); without it they notice <see cref="CatalogVersion"/> within seconds.
-/// </summary>
-public interface ICatalogBroadcast
-{
-    Task BroadcastAsync(CancellationToken ct);
-}
-
-internal sealed class NoCatalogBroadcast : ICatalogBroadcast
-{
-    public Task BroadcastAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>Every <see cref="ICatalogChanged"/> hears the catalog's channel (its fallback, reading <see cref="CatalogVersion"/>, is the web host's).</summary>
+    internal static IServiceCollection AddCatalogChannel(IServiceCollection services)
+    {
+        services.AddChangeFeed();
+        services.AddSingleton(sp => new ChangeSubscription(Channel, async (_, ct) =>
+        {
+            foreach (var cache in sp.GetServices<ICatalogChanged>())
+                await cache.CatalogChangedAsync(ct);
+        }));
+        return services;
+    }
 }

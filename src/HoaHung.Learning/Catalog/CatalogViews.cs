@@ -20,7 +20,13 @@ public sealed record HomeView(IReadOnlyList<TopicCard> Topics, IReadOnlyList<Pat
 public sealed record TopicView(TopicCard Topic, IReadOnlyList<LessonCard> Lessons);
 
 /// <summary><see cref="DescriptionHtml"/> is sanitized by LessonMarkdown.</summary>
-public sealed record PathView(PathCard Path, string DescriptionHtml, IReadOnlyList<LessonCard> Lessons);
+public sealed record PathView(PathCard Path, string DescriptionHtml, IReadOnlyList<LessonCard> Lessons)
+{
+    public int PathId { get; init; }
+
+    /// <summary>The published quiz lesson taken before and after the path, or null (docs/architecture.md §9, "Gains").</summary>
+    public LessonLink? EntryTest { get; init; }
+}
 
 public sealed record LessonLink(string Slug, string Title);
 

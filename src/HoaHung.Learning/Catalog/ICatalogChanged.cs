@@ -1,8 +1,8 @@
 namespace HoaHung.Learning.Catalog;
 
 /// <summary>
-/// Told when published content changes in this process (through <see cref="CatalogChanges"/>), or in another one
-/// (the web host's watcher of <see cref="CatalogVersion"/>), so caches of published content can be dropped.
+/// A cache of published content: told to drop everything whenever <see cref="CatalogChanges.Channel"/> carries a
+/// message (a change in this process, in another instance, or one the fallback poll of <see cref="CatalogVersion"/> saw).
 /// </summary>
 public interface ICatalogChanged
 {

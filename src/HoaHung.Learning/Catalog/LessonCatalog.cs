@@ -24,7 +24,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
     public async Task<LibraryIndex> IndexAsync(CancellationToken ct) => (await views.GetAsync("index", async () =>
     {
         var cards = await Cards(Published).ToListAsync(ct);
-        var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order)
+        var paths = await db.LearningPaths.AsNoTracking().Where(p => !p.IsDraft).OrderBy(p => p.Order)
             .Select(p => new
             {
                 p.Slug,
@@ -65,7 +65,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
     }
 
     public async Task<IReadOnlyList<PathCard>> PathCardsAsync(CancellationToken ct) => (await views.GetAsync("path-cards", async () =>
-        await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order)
+        await db.LearningPaths.AsNoTracking().Where(p => !p.IsDraft).OrderBy(p => p.Order)
             .Select(p => new PathCard(p.Slug, p.Title, p.Summary,
                 p.Lessons.Count(pl => pl.Lesson.Status == LessonStatus.Published),
                 p.Lessons.Where(pl => pl.Lesson.Status == LessonStatus.Published).Sum(pl => pl.Lesson.Minutes)))
@@ -89,14 +89,19 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         var card = (await PathCardsAsync(ct)).FirstOrDefault(p => p.Slug == slug);
         if (card is null)
             return null;
-        var description = await db.LearningPaths.AsNoTracking().Where(p => p.Slug == slug).Select(p => p.Description).FirstAsync(ct);
+        var row = await db.LearningPaths.AsNoTracking().Where(p => p.Slug == slug).Select(p => new
+        {
+            p.Id, p.Description,
+            Test = db.Lessons.Where(l => l.Id == p.EntryTestId && l.Status == LessonStatus.Published).Select(l => new LessonLink(l.Slug, l.Title)).FirstOrDefault(),
+        }).FirstAsync(ct);
+        var description = row.Description;
         // Descriptions are simple Markdown (content/README.md) with no files of their own.
         var descriptionHtml = string.IsNullOrWhiteSpace(description) ? "" : markdown.Render(description, new LessonAssets(NoFiles)).Html;
         var lessons = await Cards(db.PathLessons.AsNoTracking()
                 .Where(pl => db.LearningPaths.Any(p => p.Slug == slug && p.Id == pl.PathId) && pl.Lesson.Status == LessonStatus.Published)
                 .OrderBy(pl => pl.Position).Select(pl => pl.Lesson))
             .ToListAsync(ct);
-        return new PathView(card, descriptionHtml, lessons);
+        return new PathView(card, descriptionHtml, lessons) { PathId = row.Id, EntryTest = row.Test };
     }
 
     public async Task<LessonPage> LessonsAsync(string? topic, LessonType? type, int page, int pageSize, CancellationToken ct)
@@ -155,7 +160,7 @@ public sealed class LessonCatalog(LearningDbContext db, LessonMarkdown markdown,
         if (rows.Count == 0)
             return [];
         var pathIds = rows.Select(r => r.PathId).Distinct().ToList();
-        var paths = await db.LearningPaths.AsNoTracking().Where(p => pathIds.Contains(p.Id))
+        var paths = await db.LearningPaths.AsNoTracking().Where(p => pathIds.Contains(p.Id) && !p.IsDraft)
             .OrderBy(p => p.Order).Select(p => new { p.Id, p.Slug, p.Title }).ToListAsync(ct);
         return paths.Select(p =>
         {

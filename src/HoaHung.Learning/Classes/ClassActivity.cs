@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using HoaHung.Learning.Changes;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Quizzes;
@@ -8,12 +10,18 @@ namespace HoaHung.Learning.Classes;
 
 /// <summary>
 /// The live grid's change signal. <see cref="VersionAsync"/> is one cheap query over the shared database (the
-/// latest timestamps of the members' progress, quiz attempts and answers, and of the trainers' changes), so a
-/// change written by any instance is seen; <see cref="WatchAsync"/> polls it every second and re-checks at once
-/// when the <see cref="ILearningActivityFeed"/> says something happened here.
+/// latest timestamps of the members' progress, quiz attempts and answers, and of the trainers' changes);
+/// <see cref="WatchAsync"/> re-reads it whenever the change feed says something the view shows may have changed: a
+/// member's learning (<see cref="LearnerChanges.Channel"/>, on any instance) or the class itself (<see cref="Channel"/>).
+/// While the feed is not shared, the fallback poll says so on <see cref="Channel"/> every <see cref="PollInterval"/>,
+/// which is what carries changes made on other instances then.
 /// </summary>
-public sealed class ClassActivity(IDbContextFactory<LearningDbContext> contexts, ILearningActivityFeed feed, TimeProvider clock)
+public sealed class ClassActivity(IDbContextFactory<LearningDbContext> contexts, ChangeFeed feed, LearnerChanges learners)
 {
+    /// <summary>A trainer changed a class: the message is its id (null: any class).</summary>
+    public static readonly ChangeChannel Channel = new("class-changed");
+
+    /// <summary>How often open views re-check while the feed is not shared (the channel's <see cref="ChangeFallback"/>).</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>An opaque token that changes whenever anything the class's views show may have changed; null for no such class.</summary>
@@ -42,17 +50,23 @@ public sealed class ClassActivity(IDbContextFactory<LearningDbContext> contexts,
     }
 
     /// <summary>
-    /// Yields the class's version each time it changes (not the starting one), until cancelled. Wakes at once on
-    /// activity of <paramref name="isMember"/> users, of the class, or of unknown users; otherwise every
-    /// <see cref="PollInterval"/>, which is what carries changes made on other instances.
+    /// Yields the class's version each time it changes (not the starting one), until cancelled. Wakes on activity of
+    /// <paramref name="isMember"/> users, of the class, or of anyone (a message of null) heard on the change feed.
     /// </summary>
     public async IAsyncEnumerable<string> WatchAsync(int classId, string? since, Func<string, bool> isMember,
         [EnumeratorCancellation] CancellationToken ct)
     {
         var wake = NewWake();
-        using var subscription = feed.Subscribe(a =>
+        var id = classId.ToString(CultureInfo.InvariantCulture);
+        using var ofClass = feed.Subscribe(Channel, (message, _) =>
         {
-            if (a.ClassId == classId || (a.ClassId is null && (a.UserId is null || isMember(a.UserId))))
+            if (message is null || message == id)
+                Volatile.Read(ref wake).TrySetResult();
+            return ValueTask.CompletedTask;
+        });
+        using var ofMembers = learners.Subscribe(userId =>
+        {
+            if (userId is null || isMember(userId))
                 Volatile.Read(ref wake).TrySetResult();
         });
         var current = since;
@@ -60,11 +74,7 @@ public sealed class ClassActivity(IDbContextFactory<LearningDbContext> contexts,
         {
             try
             {
-                await Volatile.Read(ref wake).Task.WaitAsync(PollInterval, clock, ct);
-            }
-            catch (TimeoutException)
-            {
-                // the poll: what other instances wrote is seen here
+                await Volatile.Read(ref wake).Task.WaitAsync(ct);
             }
             catch (OperationCanceledException)
             {

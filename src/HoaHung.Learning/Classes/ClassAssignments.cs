@@ -16,7 +16,7 @@ public sealed class ClassAssignments(ClassChanges changes)
                 return new ClassResult.Refused(ClassReasons.GroupInvalid);
             int? lessonId = null, pathId = null;
             if (form.Kind == AssignmentKind.Path)
-                pathId = await db.LearningPaths.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+                pathId = await db.LearningPaths.Where(p => p.Slug == slug && !p.IsDraft).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
             else
                 lessonId = await db.Lessons.Where(l => l.Slug == slug && l.Status == LessonStatus.Published
                         && (form.Kind == AssignmentKind.Lesson || l.QuizTitle != null))

@@ -1,3 +1,5 @@
+using System.Globalization;
+using HoaHung.Learning.Changes;
 using HoaHung.Learning.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -6,9 +8,9 @@ namespace HoaHung.Learning.Classes;
 
 /// <summary>
 /// The shape of every trainer's change to a class: a context of its own (safe in a circuit), the access check
-/// against the database, the change, then the class's <see cref="Classroom.ChangedAt"/> bumped and open views told.
+/// against the database, the change, then the class's <see cref="Classroom.ChangedAt"/> bumped and open views told (<see cref="ClassActivity.Channel"/>, every instance).
 /// </summary>
-public sealed class ClassChanges(IDbContextFactory<LearningDbContext> contexts, ILearningActivityFeed feed, TimeProvider clock,
+public sealed class ClassChanges(IDbContextFactory<LearningDbContext> contexts, ChangeFeed feed, TimeProvider clock,
     ILogger<ClassChanges> log)
 {
     internal TimeProvider Clock => clock;
@@ -64,6 +66,6 @@ public sealed class ClassChanges(IDbContextFactory<LearningDbContext> contexts, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Set<Classroom>().Where(c => c.Id == classId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ChangedAt, now).SetProperty(c => c.Changes, c => c.Changes + 1), ct);
-        feed.Publish(new LearningActivity(null, classId));
+        await feed.PublishAsync(ClassActivity.Channel, classId.ToString(CultureInfo.InvariantCulture), ct);
     }
 }

@@ -1,5 +1,5 @@
+using HoaHung.Learning.Changes;
 using HoaHung.Learning.Progress;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,8 +14,7 @@ public static class ClassesModule
     public static IServiceCollection AddClasses(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ILearningActivityFeed, InProcessActivityFeed>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInterceptor, LearningActivityInterceptor>());
+        services.AddChangeFeed();
         services.TryAddSingleton<ClassChanges>();
         services.TryAddSingleton<ClassActivity>();
         services.TryAddSingleton<Classrooms>();

@@ -36,7 +36,7 @@ public sealed partial class Classrooms
         await using var db = await contexts.CreateDbContextAsync(ct);
         var lessons = await db.Lessons.AsNoTracking().Where(l => l.Status == LessonStatus.Published)
             .OrderBy(l => l.Title).Select(l => new { l.Slug, l.Title, HasQuiz = l.QuizTitle != null }).ToListAsync(ct);
-        var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Order)
+        var paths = await db.LearningPaths.AsNoTracking().Where(p => !p.IsDraft).OrderBy(p => p.Order)
             .Select(p => new Assignable(p.Slug, p.Title, AssignmentKind.Path)).ToListAsync(ct);
         return [.. paths, .. lessons.Select(l => new Assignable(l.Slug, l.Title, AssignmentKind.Lesson)),
             .. lessons.Where(l => l.HasQuiz).Select(l => new Assignable(l.Slug, l.Title, AssignmentKind.Quiz))];

@@ -18,7 +18,7 @@ public sealed partial class Classrooms(IDbContextFactory<LearningDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = changes.Clock.GetUtcNow();
-        if (await ClassAccess.ActorAsync(db, actorId, now, ct) is not { IsStaff: true } actor)
+        if (await ClassAccess.ActorAsync(db, actorId, now, ct) is not { CanTeach: true } actor)
             return ClassRead<IReadOnlyList<ClassCard>>.NotAllowed;
         var utcNow = now.UtcDateTime.AddHours(-3); // a session that started this morning is still "next" this afternoon
         var list = await ClassAccess.Manageable(db, actor).AsNoTracking().Where(c => c.Archived == archived)
@@ -34,7 +34,7 @@ public sealed partial class Classrooms(IDbContextFactory<LearningDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = changes.Clock.GetUtcNow();
-        if (await ClassAccess.ActorAsync(db, actorId, now, ct) is not { IsStaff: true } actor)
+        if (await ClassAccess.ActorAsync(db, actorId, now, ct) is not { CanTeach: true } actor)
             return new ClassResult.Refused(ClassReasons.NotAllowed);
         if (Validate(form) is { } refused)
             return refused;

@@ -56,6 +56,26 @@ public static class ReportFiles
         await writer.FlushAsync(ct);
     }
 
+    /// <summary>Several tables as sheets of one workbook, in order (the class report and its gains, say).</summary>
+    public static async Task WriteXlsxAsync(IReadOnlyList<(string SheetName, ReportTable Table)> sheets, Stream stream, CancellationToken ct)
+    {
+        static IEnumerable<IDictionary<string, object?>> Rows(ReportTable table)
+        {
+            yield return Row(table.Header);
+            foreach (var row in table.Rows)
+                yield return Row(row);
+        }
+        var book = new Dictionary<string, object>();
+        foreach (var (name, table) in sheets)
+        {
+            var sheet = SheetName(name);
+            for (var n = 2; book.ContainsKey(sheet); n++)
+                sheet = SheetName($"{name[..Math.Min(name.Length, 26)]} ({n})");
+            book[sheet] = Rows(table);
+        }
+        await stream.SaveAsAsync(book, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: ct);
+    }
+
     public static async Task WriteXlsxAsync(ReportTable table, string sheetName, Stream stream, CancellationToken ct)
     {
         // Keys are column numbers, so equal headers cannot collide; the header is the first row of data.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Text;
 using static HoaHung.Learning.ContentPacks.FileKinds;
 
 namespace HoaHung.Learning.ContentPacks;
@@ -15,13 +16,13 @@ internal static class ContentFiles
     private const int BufferSize = 81920;
 
     /// <summary>Why <paramref name="path"/> cannot be used as a file of the content folder, or null when it can.</summary>
-    public static string? Refusal(string path) => FileKinds.Of(path) switch
+    public static Reason? Refusal(string path) => FileKinds.Of(path) switch
     {
         FileKind.Regular => null,
-        FileKind.Missing => "không tìm thấy tệp",
-        FileKind.SymbolicLink => "là liên kết (symlink), không phải tệp thật: hãy chép tệp vào thư mục",
-        FileKind.Directory => "là thư mục, không phải tệp",
-        _ => "không phải tệp thường (thiết bị, FIFO hoặc socket)",
+        FileKind.Missing => new(ContentReasons.FileMissing),
+        FileKind.SymbolicLink => new(ContentReasons.FileIsLink),
+        FileKind.Directory => new(ContentReasons.FileIsFolder),
+        _ => new(ContentReasons.FileNotRegular),
     };
 
     /// <summary>True for a real folder; a missing one is false, anything else (a symlink to a folder) a problem too.</summary>
@@ -29,7 +30,7 @@ internal static class ContentFiles
     {
         var kind = FileKinds.Of(path);
         if (kind is not (FileKind.Directory or FileKind.Missing))
-            problems.Add(new(path, kind == FileKind.SymbolicLink ? "thư mục là liên kết (symlink): hãy chép thư mục vào" : "không phải thư mục"));
+            problems.Add(new(path, kind == FileKind.SymbolicLink ? ContentReasons.FolderIsLink : ContentReasons.NotFolder));
         return kind == FileKind.Directory;
     }
 
@@ -37,12 +38,12 @@ internal static class ContentFiles
     public static FileStream OpenRegular(string path)
     {
         if (Refusal(path) is { } refusal)
-            throw new IOException(refusal);
+            throw new ContentFileException(refusal);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan);
         if (!stream.CanSeek) // replaced by a pipe or a device since it was checked
         {
             stream.Dispose();
-            throw new IOException("không phải tệp thường");
+            throw new ContentFileException(new Reason(ContentReasons.NotRegularNow));
         }
         return stream;
     }
@@ -72,7 +73,7 @@ internal static class ContentFiles
         using var stream = OpenRegular(file);
         var (bytes, tooLarge) = ReadAtMost(stream, cap);
         if (tooLarge)
-            problems.Add(new(file, $"tệp quá lớn (tối đa {cap / 1024} KB)"));
+            problems.Add(new(file, ContentReasons.FileTooLarge, cap / 1024));
         return bytes;
     }
 
@@ -87,7 +88,7 @@ internal static class ContentFiles
         }
         catch (DecoderFallbackException)
         {
-            problems.Add(new(file, "tệp không phải văn bản UTF-8"));
+            problems.Add(new(file, ContentReasons.NotUtf8));
             return null;
         }
     }
@@ -104,7 +105,7 @@ internal static class ContentFiles
         }
         catch (Exception e)
         {
-            problems.Add(new(path, $"không đọc được ({e.GetType().Name}: {FirstLine(e.Message)})"));
+            problems.Add(new(path, ContentReasons.Unreadable, ContentFileException.Describe(e)));
             return null;
         }
     }
@@ -130,7 +131,7 @@ internal static class ContentFiles
             while ((read = stream.Read(buffer)) > 0)
             {
                 if ((total += read) > ContentReader.MaxReferencedFileBytes)
-                    throw new IOException($"tệp '{name}' quá lớn");
+                    throw new ContentFileException(new Reason(ContentReasons.NamedFileTooLarge, name));
                 hash.AppendData(buffer, 0, read);
             }
         }
@@ -138,6 +139,4 @@ internal static class ContentFiles
     }
 
     public static string HashText(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 }

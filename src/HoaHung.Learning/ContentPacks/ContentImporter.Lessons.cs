@@ -1,5 +1,7 @@
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Media;
+using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -15,6 +17,7 @@ public sealed partial class ContentImporter
         Dictionary<string, int> topicIds, List<ContentProblem> problems, List<MediaAsset> stored, CancellationToken ct)
     {
         var lesson = await db.Lessons.FirstOrDefaultAsync(l => l.Slug == source.Slug, ct);
+        var topic = source.Content.Topic;
         LessonRevision? latest = lesson is null ? null : await db.LessonRevisions
             .Where(r => r.LessonId == lesson.Id).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
         var lastImported = lesson is null ? null : await db.LessonRevisions.AsNoTracking()
@@ -29,7 +32,7 @@ public sealed partial class ContentImporter
             var result = await StoreAsync(name, full, ct);
             if (result is MediaResult.Rejected rejected)
             {
-                problems.Add(new ContentProblem(full, $"tệp bị từ chối ({rejected.ReasonKey})"));
+                problems.Add(new ContentProblem(full, ContentReasons.FileRejected, new Reason(rejected.ReasonKey)));
                 return (false, default);
             }
             assets[name] = ((MediaResult.Stored)result).Asset;
@@ -42,29 +45,16 @@ public sealed partial class ContentImporter
             Number = (latest?.Number ?? 0) + 1,
             Source = RevisionSource.Import,
             SourceHash = source.Hash,
-            Title = source.Title,
-            Summary = source.Summary,
-            TopicSlug = source.Topic,
-            Type = source.Type,
-            Level = source.Level,
-            Minutes = source.Minutes,
             Order = source.Order,
-            Tags = LessonFile.JoinTags(source.Tags),
-            Body = source.Body,
-            VideoUrl = source.VideoUrl,
-            VideoMediaId = Id(source.Video),
-            CaptionsMediaId = Id(source.Captions),
-            PosterMediaId = Id(source.Poster),
-            CoverMediaId = Id(source.Cover),
-            QuizJson = source.QuizJson,
             CreatedAt = now,
             CreatedBy = "import",
             Media = assets.Select(s => new RevisionMedia { Path = s.Key, MediaAssetId = s.Value.Id }).ToList(),
         };
+        revision.Apply(source.Content, QuizDefinition.FromJson(source.QuizJson), assets.ToDictionary(a => a.Key, a => (a.Value.Id, a.Value.Kind), StringComparer.Ordinal));
         var isNew = lesson is null;
         lesson ??= db.Lessons.Add(new Lesson
         {
-            Slug = source.Slug, TopicId = topicIds[source.Topic], CreatedAt = now, UpdatedAt = now, Status = LessonStatus.Draft,
+            Slug = source.Slug, TopicId = topicIds[topic], CreatedAt = now, UpdatedAt = now, Status = LessonStatus.Draft,
         }).Entity;
         lesson.Revisions.Add(revision);
 
@@ -78,11 +68,9 @@ public sealed partial class ContentImporter
         }
 
         await db.SaveChangesAsync(ct); // the revision needs its id before the lesson can point at it
-        Publishing.Publish(lesson, revision, topicIds[source.Topic], now);
+        Publishing.Publish(lesson, revision, topicIds[topic], now);
         await db.SaveChangesAsync(ct);
         return (true, (isNew ? LessonOutcome.Added : LessonOutcome.Updated, lesson.Id));
-
-        Guid? Id(string? name) => name is not null && assets.TryGetValue(name, out var a) ? a.Id : null;
     }
 
     // The files were checked by the reader; they are opened again the same way (regular files only, size capped
@@ -94,7 +82,7 @@ public sealed partial class ContentImporter
             return await media.AddVideoAsync(stream, ct);
         var (bytes, tooLarge) = ContentFiles.ReadAtMost(stream, ContentReader.MaxReferencedFileBytes);
         if (tooLarge)
-            throw new IOException($"tệp '{name}' quá lớn");
+            throw new ContentFileException(new Reason(ContentReasons.NamedFileTooLarge, name));
         return Path.GetExtension(name).Equals(".vtt", StringComparison.OrdinalIgnoreCase)
             ? await media.AddCaptionsAsync(bytes!, ct)
             : await media.AddImageAsync(bytes!, ct);

@@ -72,8 +72,7 @@ public sealed partial class ContentImporter(
         var (pathsAdded, pathsUpdated) = await ImportPathsAsync(root, set.Paths, problems, ct);
 
         var report = new ImportReport(topicsAdded, topicsUpdated, added, updated, unchanged, drafts, pathsAdded, pathsUpdated, problems);
-        foreach (var p in problems)
-            log.LogWarning("Content skipped {Path}: {Reason}", p.Path, p.Message);
+        // Each problem is logged by the caller, worded from the web's resources (the start-up, the command line).
         log.LogInformation("Imported {Directory}: {Added} lessons added, {Updated} updated, {Unchanged} unchanged, {Drafts} drafts, {Problems} problems",
             directory, added, updated, unchanged, drafts.Count, problems.Count);
         if (report.ChangedAnything)
@@ -110,7 +109,7 @@ public sealed partial class ContentImporter(
         var lessonIds = await db.Lessons.AsNoTracking().ToDictionaryAsync(l => l.Slug, l => l.Id, ct);
         foreach (var source in paths)
         {
-            if (source.Lessons.Any(s => !lessonIds.ContainsKey(s)))
+            if (source.Lessons.Any(s => !lessonIds.ContainsKey(s)) || source.EntryTest is { } test && !lessonIds.ContainsKey(test))
                 continue; // reported by the reader, or a lesson of the path failed to import
             var file = Path.Combine(root, "paths", source.Slug + ".yml");
             var (ok, isNew) = await AtomicallyAsync(file, problems, _ => ImportPathAsync(source, lessonIds, ct), ct);
@@ -126,7 +125,7 @@ public sealed partial class ContentImporter(
     private async Task<(bool Ok, bool? IsNew)> ImportPathAsync(PathSource source, Dictionary<string, int> lessonIds, CancellationToken ct)
     {
         var path = await db.LearningPaths.Include(p => p.Lessons).FirstOrDefaultAsync(p => p.Slug == source.Slug, ct);
-        if (path?.SourceHash == source.Hash && path.Order == source.Order)
+        if (path?.SourceHash == source.Hash && path.Order == source.Order && !path.IsDraft)
             return (true, null);
         var isNew = path is null;
         if (path is null)
@@ -138,8 +137,12 @@ public sealed partial class ContentImporter(
             path.Lessons.Clear();
             await db.SaveChangesAsync(ct); // positions are a key: remove the old rows before adding the new ones
         }
-        (path.Title, path.Summary, path.Description, path.Order, path.SourceHash) =
-            (source.Title, source.Summary, source.Description, source.Order, source.Hash);
+        // The ward's own content publishes a path that came as a draft with a pack (LearningPath.IsDraft), as it does a topic.
+        (path.Title, path.Summary, path.Description, path.Order, path.SourceHash, path.IsDraft) =
+            (source.Title, source.Summary, source.Description, source.Order, source.Hash, false);
+        // Only a quiz lesson can be an entry test; the file names it (or, without entry_test:, the path keeps none).
+        path.EntryTestId = source.EntryTest is { } test
+            && await db.Lessons.AnyAsync(l => l.Id == lessonIds[test] && l.Type == LessonType.Quiz, ct) ? lessonIds[test] : null;
         for (var i = 0; i < source.Lessons.Count; i++)
             path.Lessons.Add(new PathLesson { LessonId = lessonIds[source.Lessons[i]], Position = i + 1 });
         await db.SaveChangesAsync(ct);
@@ -169,7 +172,7 @@ public sealed partial class ContentImporter(
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogWarning(e, "Content import failed for {Path}", file);
-            problems.Add(new ContentProblem(file, $"không nhập được ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})"));
+            problems.Add(new ContentProblem(file, ContentReasons.NotImported, ContentFileException.Describe(e)));
         }
         await UndoAsync(transaction, stored);
         return (false, default!);

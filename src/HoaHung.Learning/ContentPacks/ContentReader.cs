@@ -6,7 +6,7 @@ namespace HoaHung.Learning.ContentPacks;
 /// Reads a content folder (docs/architecture.md §5, content/README.md) into validated sources, one reader per kind of
 /// file: <see cref="TopicsFile"/>, <see cref="LessonFile"/> (with <see cref="LessonMedia"/> and <see cref="LessonQuiz"/>),
 /// <see cref="PathFiles"/>. Every field is untrusted: a malformed file becomes a <see cref="ContentProblem"/> naming
-/// the file and the reason, and is skipped.
+/// the file and the reason (<see cref="ContentReasons"/>, worded by the web), and is skipped.
 /// </summary>
 public sealed class ContentReader(LessonMarkdown markdown)
 {
@@ -23,7 +23,7 @@ public sealed class ContentReader(LessonMarkdown markdown)
         var root = Path.GetFullPath(directory);
         if (!Directory.Exists(root))
         {
-            problems.Add(new ContentProblem(root, "không tìm thấy thư mục nội dung"));
+            problems.Add(new ContentProblem(root, ContentReasons.NoContentFolder));
             return new ContentSet([], [], [], problems);
         }
         // Each reader reports what it cannot use file by file; Guard turns anything else (an unreadable folder) into a problem.
@@ -46,10 +46,10 @@ public sealed class ContentReader(LessonMarkdown markdown)
             var slug = Path.GetFileName(folder);
             if (slug.StartsWith('_') || slug.StartsWith('.'))
                 continue;
-            if (!IsSlug(slug)) { problems.Add(new(folder, "tên thư mục bài học phải là slug: chữ thường không dấu, số và dấu gạch ngang")); continue; }
+            if (!IsSlug(slug)) { problems.Add(new(folder, ContentReasons.LessonFolderNotSlug)); continue; }
             if (!ContentFiles.IsFolder(folder, problems)) continue;
             var file = Path.Combine(folder, LessonFile.FileName);
-            if (FileKinds.Of(file) == FileKinds.FileKind.Missing) { problems.Add(new(folder, "thiếu tệp index.md")); continue; }
+            if (FileKinds.Of(file) == FileKinds.FileKind.Missing) { problems.Add(new(folder, ContentReasons.NoIndex)); continue; }
             if (ContentFiles.Guard(file, problems, () => lessonFile.Read(slug, folder, topicSlugs, problems)) is { } lesson)
                 result.Add(lesson);
         }

@@ -1,13 +1,15 @@
+using HoaHung.Learning.Text;
+
 namespace HoaHung.Learning.ContentPacks;
 
 /// <summary>Splits a Markdown file into its YAML front matter and body.</summary>
 internal static class FrontMatter
 {
-    public static (string? Yaml, string Body, string? Error) Split(string text)
+    public static (string? Yaml, string Body, Reason? Error) Split(string text)
     {
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
-            return (null, text, "thiếu phần đầu YAML (front matter) bắt đầu bằng dòng ---");
+            return (null, text, new Reason(ContentReasons.NoFrontMatter));
         var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
         while (end >= 0)
         {
@@ -16,6 +18,6 @@ internal static class FrontMatter
                 return (text[4..(end + 1)], after >= text.Length ? "" : text[(after + 1)..], null);
             end = text.IndexOf("\n---", after, StringComparison.Ordinal);
         }
-        return (null, text, "phần đầu YAML (front matter) không có dòng --- kết thúc");
+        return (null, text, new Reason(ContentReasons.FrontMatterNotClosed));
     }
 }

@@ -1,5 +1,6 @@
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Markdown;
+using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.ContentPacks;
@@ -12,9 +13,6 @@ internal sealed class LessonFile(LessonMarkdown markdown)
 {
     public const string FileName = "index.md";
 
-    /// <summary>The tags are stored joined by ", " in a column of this length (Catalog/CatalogConfiguration.cs).</summary>
-    private const int MaxTagsLength = 1000;
-
     public LessonSource? Read(string slug, string folder, HashSet<string> topicSlugs, List<ContentProblem> problems)
     {
         var file = Path.Combine(folder, FileName);
@@ -25,19 +23,22 @@ internal sealed class LessonFile(LessonMarkdown markdown)
         var (fm, yamlError) = SafeYaml.Read<LessonFrontMatter>(yaml!);
         if (yamlError is not null) { problems.Add(new(file, yamlError)); return null; }
 
-        var errors = new List<string>();
+        var errors = new List<Reason>();
         var title = TextCleaning.OneLine(fm!.Title);
-        if (title.Length is 0 or > 200) errors.Add("thiếu tiêu đề (title) hoặc dài quá 200 ký tự");
+        if (title.Length is 0 or > LessonContent.MaxTitleLength) errors.Add(new(ContentReasons.Title, LessonContent.MaxTitleLength));
         var summary = TextCleaning.OneLine(fm.Summary);
-        if (summary.Length is 0 or > 400) errors.Add("thiếu tóm tắt (summary) hoặc dài quá 400 ký tự");
-        if (string.IsNullOrEmpty(fm.Topic) || !topicSlugs.Contains(fm.Topic)) errors.Add($"chủ đề (topic) '{fm.Topic}' không có trong topics.yml");
-        if (!TryEnum(fm.Type ?? "tutorial", out LessonType type)) errors.Add($"loại bài (type) '{fm.Type}' không hợp lệ: dùng tutorial, video hoặc quiz");
-        if (!TryEnum(fm.Level ?? "beginner", out LessonLevel level)) errors.Add($"mức độ (level) '{fm.Level}' không hợp lệ: dùng beginner, intermediate hoặc advanced");
-        var minutes = fm.Minutes ?? 5;
-        if (minutes is < 1 or > 180) errors.Add("thời lượng (minutes) phải từ 1 đến 180");
+        if (summary.Length is 0 or > LessonContent.MaxSummaryLength) errors.Add(new(ContentReasons.Summary, LessonContent.MaxSummaryLength));
+        if (string.IsNullOrEmpty(fm.Topic) || !topicSlugs.Contains(fm.Topic)) errors.Add(new(ContentReasons.UnknownTopic, fm.Topic ?? ""));
+        if (!TryEnum(fm.Type ?? "tutorial", out LessonType type)) errors.Add(new(ContentReasons.BadType, fm.Type ?? ""));
+        if (!TryEnum(fm.Level ?? "beginner", out LessonLevel level)) errors.Add(new(ContentReasons.BadLevel, fm.Level ?? ""));
+        var minutes = fm.Minutes ?? LessonContent.DefaultMinutes;
+        if (minutes is < LessonContent.MinMinutes or > LessonContent.MaxMinutes)
+            errors.Add(new(ContentReasons.Minutes, LessonContent.MinMinutes, LessonContent.MaxMinutes));
         var tags = (fm.Tags ?? []).Select(TextCleaning.OneLine).Where(t => t.Length > 0).Distinct().ToList();
-        if (tags.Count > 30 || tags.Any(t => t.Length > 60)) errors.Add("tối đa 30 từ khóa (tags), mỗi từ khóa tối đa 60 ký tự");
-        else if (JoinTags(tags).Length > MaxTagsLength) errors.Add($"các từ khóa (tags) cộng lại dài quá {MaxTagsLength} ký tự");
+        if (tags.Count > LessonContent.MaxTags || tags.Any(t => t.Length > LessonContent.MaxTagLength))
+            errors.Add(new(ContentReasons.TooManyTags, LessonContent.MaxTags, LessonContent.MaxTagLength));
+        else if (LessonContent.JoinTags(tags).Length > LessonContent.MaxTagsLength)
+            errors.Add(new(ContentReasons.TagsTooLong, LessonContent.MaxTagsLength));
         body = TextCleaning.Clean(body);
 
         var files = new ReferencedFiles(folder, FileName);
@@ -45,17 +46,30 @@ internal sealed class LessonFile(LessonMarkdown markdown)
         var (quiz, quizFile, quizFailed) = LessonQuiz.Read(folder, title, type, files, errors, problems);
 
         if (errors.Count > 0)
-            problems.Add(new(file, string.Join("; ", errors)));
+            problems.Add(new(file, Reason.All(errors)));
         if (errors.Count > 0 || quizFailed)
             return null;
         var hash = ContentFiles.HashLesson(bytes, files.Found, quizFile);
-        return new LessonSource(slug, title, summary, fm.Topic!, type, level, minutes, fm.Order ?? 100, tags, body,
-            cover, video, videoUrl, poster, captions, files.Found, hash, quiz?.ToJson());
+        // The one mapping from the front matter (PackYaml.Lesson is the one back).
+        var content = new LessonContent
+        {
+            Title = title,
+            Summary = summary,
+            Topic = fm.Topic!,
+            Type = type,
+            Level = level,
+            Minutes = minutes,
+            Tags = LessonContent.JoinTags(tags),
+            Body = body,
+            VideoUrl = videoUrl,
+            VideoPath = video,
+            CaptionsPath = captions,
+            PosterPath = poster,
+            CoverPath = cover,
+            Quiz = quiz is null ? null : QuizInput.From(quiz),
+        };
+        return new LessonSource(slug, content, fm.Order ?? 100, files.Found, hash, quiz?.ToJson());
     }
-
-    /// <summary>The tags as a revision stores them: one list, a tag written "a, b" counting as two.</summary>
-    public static string JoinTags(IEnumerable<string> tags) =>
-        string.Join(", ", tags.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
 
     private static bool TryEnum<T>(string value, out T result) where T : struct, Enum =>
         Enum.TryParse(value, ignoreCase: true, out result) && Enum.IsDefined(result) && !int.TryParse(value, out _);

@@ -1,5 +1,6 @@
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.ContentPacks;
 
@@ -11,22 +12,22 @@ internal static class LessonQuiz
 {
     /// <returns>The quiz and the bytes of quiz.yml (part of the lesson's hash); Failed when quiz.yml has problems.</returns>
     public static (QuizDefinition? Quiz, byte[]? File, bool Failed) Read(string folder, string lessonTitle, LessonType type,
-        ReferencedFiles lessonFiles, List<string> lessonErrors, List<ContentProblem> problems)
+        ReferencedFiles lessonFiles, List<Reason> lessonErrors, List<ContentProblem> problems)
     {
         var path = Path.Combine(folder, QuizFile.FileName);
         if (FileKinds.Of(path) == FileKinds.FileKind.Missing)
         {
             if (type == LessonType.Quiz)
-                lessonErrors.Add($"bài loại quiz cần tệp {QuizFile.FileName} cạnh index.md");
+                lessonErrors.Add(new(ContentReasons.QuizFileRequired, QuizFile.FileName));
             return (null, null, false);
         }
         if (ContentFiles.ReadText(path, problems) is not var (text, bytes))
             return (null, null, true);
-        var pictures = new ReferencedFiles(folder, QuizFile.FileName, "tệp hình");
+        var pictures = new ReferencedFiles(folder, QuizFile.FileName, ContentReasons.PictureNoun);
         var (quiz, quizErrors) = QuizFile.Read(text, lessonTitle, name => pictures.Check(name, ContentNames.PictureExtensions));
         if (quizErrors.Count > 0)
         {
-            problems.Add(new(path, string.Join("; ", quizErrors)));
+            problems.Add(new(path, Reason.All(quizErrors)));
             return (null, null, true);
         }
         foreach (var (name, full) in pictures.Found)

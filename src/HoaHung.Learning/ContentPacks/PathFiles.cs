@@ -26,21 +26,23 @@ internal static class PathFiles
     private static PathSource? ReadPath(string file, HashSet<string> lessonSlugs, int order, List<ContentProblem> problems)
     {
         var slug = Path.GetFileNameWithoutExtension(file);
-        if (!ContentNames.IsSlug(slug)) { problems.Add(new(file, "tên tệp lộ trình phải là slug: chữ thường không dấu, số và dấu gạch ngang")); return null; }
+        if (!ContentNames.IsSlug(slug)) { problems.Add(new(file, ContentReasons.PathFileNotSlug)); return null; }
         if (ContentFiles.ReadText(file, problems) is not var (text, bytes)) return null;
         var (p, error) = SafeYaml.Read<PathYaml>(text);
         if (error is not null) { problems.Add(new(file, error)); return null; }
         var title = TextCleaning.OneLine(p!.Title);
         var lessons = (p.Lessons ?? []).Select(s => s?.Trim() ?? "").ToList();
         var unknown = lessons.Where(s => !lessonSlugs.Contains(s)).ToList();
-        var errors = new List<string>();
-        if (title.Length is 0 or > 200) errors.Add("thiếu tên lộ trình (title) hoặc dài quá 200 ký tự");
-        if (lessons.Count is < 2 or > 30) errors.Add("lộ trình cần từ 2 đến 30 bài học (lessons)");
-        if (unknown.Count > 0) errors.Add($"không tìm thấy bài học: {string.Join(", ", unknown.Take(5))}");
-        if (lessons.Distinct().Count() != lessons.Count) errors.Add("một bài học xuất hiện hai lần");
-        if (errors.Count > 0) { problems.Add(new(file, string.Join("; ", errors))); return null; }
+        var errors = new List<Reason>();
+        if (title.Length is 0 or > 200) errors.Add(new(ContentReasons.PathTitle));
+        if (lessons.Count is < 2 or > 30) errors.Add(new(ContentReasons.PathLessonCount));
+        if (unknown.Count > 0) errors.Add(new(ContentReasons.PathUnknownLessons, string.Join(", ", unknown.Take(5))));
+        if (lessons.Distinct().Count() != lessons.Count) errors.Add(new(ContentReasons.PathLessonTwice));
+        var entryTest = string.IsNullOrWhiteSpace(p.EntryTest) ? null : p.EntryTest.Trim();
+        if (entryTest is not null && !lessonSlugs.Contains(entryTest)) errors.Add(new(ContentReasons.PathUnknownEntryTest, entryTest));
+        if (errors.Count > 0) { problems.Add(new(file, Reason.All(errors))); return null; }
         return new PathSource(slug, title, TextCleaning.Truncate(TextCleaning.OneLine(p.Summary), 400),
-            TextCleaning.Truncate(TextCleaning.Clean(p.Description).Trim(), 4000), lessons, order, ContentFiles.HashText(bytes));
+            TextCleaning.Truncate(TextCleaning.Clean(p.Description).Trim(), 4000), lessons, order, ContentFiles.HashText(bytes)) { EntryTest = entryTest };
     }
 
     private sealed class PathYaml
@@ -49,5 +51,6 @@ internal static class PathFiles
         public string? Summary { get; set; }
         public string? Description { get; set; }
         public List<string?>? Lessons { get; set; }
+        public string? EntryTest { get; set; }
     }
 }

@@ -1,28 +1,32 @@
+using HoaHung.Learning.Text;
+
 namespace HoaHung.Learning.ContentPacks;
 
 /// <summary>
 /// The files a lesson or its quiz names, each checked once the same way: a plain name beside the file that names
 /// it, an allowed extension, present, not too large. <see cref="Found"/> maps each accepted name to its full path.
 /// </summary>
-internal sealed class ReferencedFiles(string folder, string beside, string noun = "tệp")
+internal sealed class ReferencedFiles(string folder, string beside, string nounKey = ContentReasons.FileNoun)
 {
+    private readonly Reason noun = new(nounKey);
+
     public Dictionary<string, string> Found { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Accepts <paramref name="name"/> or returns why it cannot be used.</summary>
-    public string? Check(string name, string[]? extensions = null)
+    public Reason? Check(string name, string[]? extensions = null)
     {
         if (!ContentNames.IsFileName(name))
-            return $"tên {noun} '{name}' không hợp lệ (chỉ tên tệp nằm cạnh {beside})";
+            return new(ContentReasons.BadFileName, noun, name, beside);
         if (extensions is not null && !ContentNames.HasExtension(name, extensions))
-            return $"{noun} '{name}' phải có đuôi {string.Join(", ", extensions)}";
+            return new(ContentReasons.WrongExtension, noun, name, string.Join(", ", extensions));
         var full = Path.Combine(folder, name);
         if (FileKinds.Of(full) == FileKinds.FileKind.Missing)
-            return $"không tìm thấy {noun} '{name}'";
+            return new(ContentReasons.NamedFileMissing, noun, name);
         if (ContentFiles.Refusal(full) is { } refusal)
-            return $"{noun} '{name}' {refusal}";
+            return new(ContentReasons.NamedFileRefused, noun, name, refusal);
         // A first look; the real limit is enforced by reading (ContentFiles.HashLesson, ContentImporter).
         if (new FileInfo(full).Length > ContentReader.MaxReferencedFileBytes)
-            return $"{noun} '{name}' quá lớn";
+            return new(ContentReasons.NamedTooLarge, noun, name);
         Found[name] = full;
         return null;
     }

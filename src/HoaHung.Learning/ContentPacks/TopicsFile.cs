@@ -27,12 +27,12 @@ internal static class TopicsFile
         foreach (var (t, itemError) in items!)
         {
             order++;
-            var where = $"{file} (chủ đề thứ {order})";
-            if (itemError is not null) { problems.Add(new(where, itemError)); continue; }
-            if (!ContentNames.IsSlug(t!.Slug)) { problems.Add(new(where, "slug phải gồm chữ thường không dấu, số và dấu gạch ngang (2–80 ký tự)")); continue; }
+            void Skip(Reason why) => problems.Add(new ContentProblem(file, why, Topic: order));
+            if (itemError is not null) { Skip(itemError); continue; }
+            if (!ContentNames.IsSlug(t!.Slug)) { Skip(new(ContentReasons.TopicSlug)); continue; }
             var title = TextCleaning.OneLine(t.Title);
-            if (title.Length is 0 or > 200) { problems.Add(new(where, "thiếu tên chủ đề (title) hoặc dài quá 200 ký tự")); continue; }
-            if (!slugs.Add(t.Slug!)) { problems.Add(new(where, $"slug '{t.Slug}' bị trùng")); continue; }
+            if (title.Length is 0 or > 200) { Skip(new(ContentReasons.TopicTitle)); continue; }
+            if (!slugs.Add(t.Slug!)) { Skip(new(ContentReasons.TopicSlugTaken, t.Slug!)); continue; }
             var icon = Icons.Contains(t.Icon) ? t.Icon! : "book";
             result.Add(new TopicSource(t.Slug!, title, TextCleaning.Truncate(TextCleaning.OneLine(t.Description), 1000), icon, order));
         }

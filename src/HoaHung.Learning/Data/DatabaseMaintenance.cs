@@ -19,6 +19,15 @@ public abstract record BackupResult
     public sealed record Refused(string Reason) : BackupResult;
 }
 
+internal static class MigrationTimeout
+{
+    /// <summary>
+    /// A migration may fill a table from a large one (WardMonthCounts from every daily rollup row: minutes on a city's
+    /// 9 million rows, bench/results/city.md), far longer than the 30 s a page's command may take.
+    /// </summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromHours(1);
+}
+
 internal sealed class SqliteMaintenance(IDbContextFactory<LearningDbContext> contexts) : IDatabaseMaintenance
 {
     public async Task MigrateAsync(CancellationToken ct)
@@ -28,6 +37,7 @@ internal sealed class SqliteMaintenance(IDbContextFactory<LearningDbContext> con
         var dir = Path.GetDirectoryName(Path.GetFullPath(cs.DataSource));
         if (!string.IsNullOrEmpty(dir))
             Directory.CreateDirectory(dir);
+        db.Database.SetCommandTimeout(MigrationTimeout.Limit);
         await db.Database.MigrateAsync(ct);
         // WAL lets readers go on while the import or a learner writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -51,6 +61,7 @@ internal sealed class PostgresMaintenance(IDbContextFactory<LearningDbContext> c
     public async Task MigrateAsync(CancellationToken ct)
     {
         await using var db = contexts.CreateDbContext();
+        db.Database.SetCommandTimeout(MigrationTimeout.Limit);
         await db.Database.MigrateAsync(ct);
     }
 

@@ -21,12 +21,8 @@ internal static class MediaMarkup
         if (block) html.Append("<figure class=\"lesson-figure\">");
         html.Append("<picture>");
 
-        var srcset = string.Join(", ", image.Sources
-            .Where(s => s.Width > 0 && SafeLink.HasOnlyVisibleCharacters(s.Url) && !s.Url.Contains(','))
-            .OrderBy(s => s.Width)
-            .Select(s => $"{Html.Escape(s.Url)} {s.Width.ToString(CultureInfo.InvariantCulture)}w"));
-        if (srcset.Length > 0)
-            html.Append($"<source type=\"image/webp\" srcset=\"{srcset}\" sizes=\"{Sizes}\">");
+        if (image.SrcSet is { Length: > 0 } srcset)
+            html.Append($"<source type=\"image/webp\" srcset=\"{Html.Escape(srcset)}\" sizes=\"{Sizes}\">");
 
         html.Append($"<img src=\"{Html.Escape(image.Src)}\" alt=\"{Html.Escape(alt)}\"");
         if (image.Width > 0 && image.Height > 0)

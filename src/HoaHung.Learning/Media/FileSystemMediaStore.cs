@@ -69,9 +69,19 @@ public sealed class FileSystemMediaStore : IMediaStore
 
         public async ValueTask DisposeAsync()
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            if (!committed)
-                File.Delete(tempPath);
+            try
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (IOException) when (!committed)
+            {
+                // Closing flushes what is buffered, which fails again on a full disk: the part is thrown away anyway.
+            }
+            finally
+            {
+                if (!committed)
+                    File.Delete(tempPath);
+            }
         }
     }
 }

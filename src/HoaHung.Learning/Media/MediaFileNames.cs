@@ -21,8 +21,6 @@ public static partial class MediaFileNames
         return new string(chars);
     }
 
-    public static bool IsValidKey(string? key) => key is not null && KeyPattern().IsMatch(key);
-
     /// <summary>True for <c>{key}.jpg|png|mp4|webm|vtt|opus|m4a</c> and <c>{key}-{width}.webp</c>; false for anything else, paths included.</summary>
     public static bool IsValid(string? name) => name is not null && NamePattern().IsMatch(name);
 
@@ -55,9 +53,6 @@ public static partial class MediaFileNames
         IsValid(name) ? name : throw new ArgumentException($"'{name}' is not a valid media file name.", nameof(name));
 
     // \z, not $: $ also matches before a trailing newline.
-    [GeneratedRegex(@"^[a-z0-9]{8,64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex KeyPattern();
-
     [GeneratedRegex(@"^[a-z0-9]{8,64}(?:\.(?:jpg|png|mp4|webm|vtt|opus|m4a)|-[1-9][0-9]{0,4}\.webp)\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -48,9 +48,11 @@ public sealed class MediaLibrary(
                 await WriteAsync(MediaFileNames.Rendition(key, rendition.Width), rendition.Bytes, files, ct);
             await WriteAsync(MediaFileNames.WithExtension(key, processed.Fallback.Extension), processed.Fallback.Bytes, files, ct);
         }
-        catch
+        catch (Exception e)
         {
             DeleteQuietly(files);
+            if (DiskFull.Is(e))
+                return Reject(MediaKind.Image, bytes.Length, MediaReasons.DiskFull);
             throw;
         }
 
@@ -104,6 +106,10 @@ public sealed class MediaLibrary(
                 await upload.Content.WriteAsync(buffer.AsMemory(0, read), ct);
             }
         }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            return Reject(MediaKind.Video, total, MediaReasons.DiskFull); // disposing the upload deletes its part
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
@@ -118,7 +124,14 @@ public sealed class MediaLibrary(
 
         var key = MediaFileNames.NewKey();
         var name = MediaFileNames.WithExtension(key, VideoProbe.Extension(video));
-        await upload.CommitAsync(name, ct);
+        try
+        {
+            await upload.CommitAsync(name, ct);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            return Reject(MediaKind.Video, total, MediaReasons.DiskFull);
+        }
         if (limits.MakeRenditions && await VideoRenditions.PlaysAsync(store.PhysicalPath(name), ct) == false)
         {
             DeleteQuietly([name]);
@@ -150,7 +163,14 @@ public sealed class MediaLibrary(
         var text = Encoding.UTF8.GetBytes(((CaptionsCheckResult.Accepted)check).Text);
         var key = MediaFileNames.NewKey();
         var files = new List<string>();
-        await WriteAsync(MediaFileNames.WithExtension(key, "vtt"), text, files, ct);
+        try
+        {
+            await WriteAsync(MediaFileNames.WithExtension(key, "vtt"), text, files, ct);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            return Reject(MediaKind.Captions, bytes.Length, MediaReasons.DiskFull);
+        }
         return await SaveAsync(new MediaAsset
         {
             Id = Guid.NewGuid(),

@@ -38,6 +38,13 @@ public sealed class MediaOptions
     /// </summary>
     public bool MakeRenditions { get; set; } = true;
 
+    /// <summary>
+    /// <c>App:Media:Niceness</c>: how far below the site's own priority espeak-ng and ffmpeg make renditions (<c>nice</c>,
+    /// 0–19; 0 = the same priority). The default 10 keeps pages fast on a 2-core server while a phone video is made;
+    /// a machine that only makes renditions, or a test run waiting for them, sets 0.
+    /// </summary>
+    public int Niceness { get; set; } = MediaTools.DefaultNiceness;
+
     /// <summary>Files waiting to be made at most; the planner waits (in the background) while it is full.</summary>
     public int RenditionQueueLength { get; set; } = 32;
 
@@ -60,6 +67,7 @@ internal sealed class MediaOptionsValidator : IValidateOptions<MediaOptions>
         if (o.MaxImageBytes <= 0) errors.Add("Media:MaxImageBytes must be positive.");
         if (o.MaxVideoBytes <= 0) errors.Add("Media:MaxVideoBytes must be positive.");
         if (o.MaxCaptionsBytes <= 0) errors.Add("Media:MaxCaptionsBytes must be positive.");
+        if (o.Niceness is < 0 or > 19) errors.Add("Media:Niceness must be between 0 and 19.");
         if (o.RenditionQueueLength is < 1 or > 10_000) errors.Add("Media:RenditionQueueLength must be between 1 and 10000.");
         if (o.MaxConcurrentImageJobs < 1) errors.Add("Media:MaxConcurrentImageJobs must be at least 1.");
         if (o.ImageWidths is not { Length: > 0 } || o.ImageWidths.Any(w => w is < 16 or > MaxRenditionWidth))

@@ -20,4 +20,7 @@ public static class MediaReasons
     public const string CaptionsInvalidEncoding = "Media.Captions.InvalidEncoding";
     public const string CaptionsMissingHeader = "Media.Captions.MissingHeader";
     public const string CaptionsNoCues = "Media.Captions.NoCues";
+
+    /// <summary>The media disk is full: nothing of the file was kept, and nothing already stored was touched.</summary>
+    public const string DiskFull = "Media.DiskFull";
 }

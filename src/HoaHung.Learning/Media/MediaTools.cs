@@ -24,13 +24,17 @@ public static class MediaTools
 
     private const int KeptOutput = 4000;
 
+    /// <summary>How far below the site's own priority the programs run (<c>nice</c>): a phone video's rendition must not slow the pages on a 2-core server.</summary>
+    public const int DefaultNiceness = 10;
+
     private const string Nice = "/usr/bin/nice";
     private const int CommandNotFound = 127;
 
-    public static async Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments, TimeSpan limit, CancellationToken ct)
+    /// <param name="niceness">0 runs the program at the site's priority; 1–19 below it (<see cref="MediaOptions.Niceness"/>).</param>
+    public static async Task<ToolRun> RunAsync(string program, IEnumerable<string> arguments, TimeSpan limit, CancellationToken ct,
+        int niceness = DefaultNiceness)
     {
-        // Below the site's own priority: a phone video's rendition must not slow the pages on a 2-core server.
-        var niced = File.Exists(Nice);
+        var niced = niceness > 0 && File.Exists(Nice);
         var start = new ProcessStartInfo(niced ? Nice : program)
         {
             RedirectStandardOutput = true,
@@ -41,7 +45,7 @@ public static class MediaTools
             StandardErrorEncoding = Encoding.UTF8,
         };
         if (niced)
-            foreach (var argument in (string[])["-n", "10", program])
+            foreach (var argument in (string[])["-n", niceness.ToString(CultureInfo.InvariantCulture), program])
                 start.ArgumentList.Add(argument);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

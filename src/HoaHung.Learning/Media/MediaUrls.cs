@@ -15,10 +15,6 @@ public static class MediaUrls
             .Select(w => (w, Prefix + MediaFileNames.Rendition(asset.StorageKey, w)))
             .ToArray();
 
-    /// <summary>The renditions as a <c>srcset</c> value: <c>"/media/{key}-360.webp 360w, …"</c>.</summary>
-    public static string ImageSrcSet(MediaAsset asset) =>
-        string.Join(", ", ImageRenditionUrls(asset).Select(r => $"{r.Url} {r.Width}w"));
-
     /// <summary>The asset's main file: <c>/media/{key}.mp4|webm</c> for a video, <c>/media/{key}.vtt</c> for captions, the fallback for an image.</summary>
     public static string FileUrl(MediaAsset asset) => Prefix + MediaFileNames.MainFile(asset);
 

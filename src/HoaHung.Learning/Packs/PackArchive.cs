@@ -24,6 +24,7 @@ public static class PackArchive
     private const int BufferSize = 81920;
     private const int UnixTypeMask = 0xF000, UnixRegular = 0x8000, UnixDirectory = 0x4000, UnixLink = 0xA000;
 
+    private static readonly string PictureExtensions = string.Join("/", ContentNames.PictureExtensions);
     private static readonly string[] LessonFileExtensions = [.. ContentNames.PictureExtensions, .. ContentNames.VideoExtensions, ".vtt"];
 
     /// <returns>Null when every entry was written under <paramref name="target"/>; otherwise why the pack is refused.</returns>
@@ -39,13 +40,13 @@ public static class PackArchive
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new PackProblem("", "không mở được tệp gói bài học");
+            return new PackProblem("", PackReasons.CannotOpen);
         }
         using (file)
         {
             // The count the end record declares, before the central directory is read into memory at all.
             if (DeclaredEntries(file) is { } declared && declared > limits.MaxEntries)
-                return new PackProblem("", $"gói có {declared:N0} mục, nhiều hơn giới hạn {limits.MaxEntries:N0} mục");
+                return new PackProblem("", PackReasons.TooManyEntries, declared, limits.MaxEntries);
             file.Position = 0;
             try
             {
@@ -53,7 +54,7 @@ public static class PackArchive
             }
             catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
             {
-                return new PackProblem("", "không phải tệp .zip hợp lệ (tệp nén bị hỏng hoặc không đúng định dạng)");
+                return new PackProblem("", PackReasons.NotZip);
             }
             using (archive)
                 return UnpackEntries(archive, file.Length, root, limits, ct);
@@ -69,10 +70,10 @@ public static class PackArchive
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            return new PackProblem("", "mục lục của tệp .zip bị hỏng");
+            return new PackProblem("", PackReasons.BrokenDirectory);
         }
         if (entries.Count > limits.MaxEntries)
-            return new PackProblem("", $"gói có {entries.Count:N0} mục, nhiều hơn giới hạn {limits.MaxEntries:N0} mục");
+            return new PackProblem("", PackReasons.TooManyEntries, entries.Count, limits.MaxEntries);
 
         // A pack zipped by its folder ("goi/topics.yml", "goi/lessons/…") is read from inside that folder.
         var wrapper = Wrapper(entries);
@@ -80,9 +81,9 @@ public static class PackArchive
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in entries.Where(e => Name(e).Length > 0))
             if (Refusal(entry, Name(entry)) is { } refusal)
-                return new PackProblem(Shown(entry.FullName), refusal);
+                return new PackProblem(Shown(entry.FullName), refusal, refusal == PackReasons.FileTypeNotAccepted ? new object[] { PictureExtensions } : []);
             else if (!names.Add(Name(entry).TrimEnd('/')))
-                return new PackProblem(Shown(entry.FullName), "tên này xuất hiện hai lần trong gói");
+                return new PackProblem(Shown(entry.FullName), PackReasons.DuplicateName);
 
         long total = 0;
         var buffer = new byte[BufferSize];
@@ -91,7 +92,7 @@ public static class PackArchive
             ct.ThrowIfCancellationRequested();
             var destination = Path.GetFullPath(Path.Combine(root, Name(entry)));
             if (!destination.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                return new PackProblem(Shown(entry.FullName), "đường dẫn ra ngoài gói");
+                return new PackProblem(Shown(entry.FullName), PackReasons.OutsidePack);
             if (Name(entry).EndsWith('/'))
             {
                 Directory.CreateDirectory(destination);
@@ -109,19 +110,19 @@ public static class PackArchive
                     written += read;
                     total += read;
                     if (total > limits.MaxUnpackedBytes)
-                        return new PackProblem(Shown(entry.FullName), $"gói giải nén ra hơn {limits.MaxUnpackedBytes / (1024 * 1024):N0} MB");
+                        return new PackProblem(Shown(entry.FullName), PackReasons.TooLargeUnpacked, limits.MaxUnpackedBytes / (1024 * 1024));
                     if (written > PackLimits.RatioFloorBytes && written > limits.MaxRatio * Math.Max(entry.CompressedLength, 1))
-                        return new PackProblem(Shown(entry.FullName), $"tỉ lệ nén lớn hơn {limits.MaxRatio} lần (nghi là “bom zip”)");
+                        return new PackProblem(Shown(entry.FullName), PackReasons.EntryRatio, limits.MaxRatio);
                     output.Write(buffer, 0, read);
                 }
             }
             catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
             {
-                return new PackProblem(Shown(entry.FullName), "mục này trong tệp .zip bị hỏng, không giải nén được");
+                return new PackProblem(Shown(entry.FullName), PackReasons.BrokenEntry);
             }
         }
         if (total > PackLimits.RatioFloorBytes && total > limits.MaxRatio * Math.Max(packBytes, 1))
-            return new PackProblem("", $"tỉ lệ nén của cả gói lớn hơn {limits.MaxRatio} lần (nghi là “bom zip”)");
+            return new PackProblem("", PackReasons.PackRatio, limits.MaxRatio);
         return null;
     }
 
@@ -170,24 +171,24 @@ public static class PackArchive
         return null;
     }
 
-    /// <summary>Why an entry cannot be part of a pack, judged on its name and attributes alone; null when it can.</summary>
+    /// <summary>Why an entry cannot be part of a pack (a <see cref="PackReasons"/> key), judged on its name and attributes alone; null when it can.</summary>
     private static string? Refusal(ZipArchiveEntry entry, string name)
     {
         if (name.Length is 0 or > 300 || name.Any(c => char.IsControl(c)))
-            return "tên mục không hợp lệ";
+            return PackReasons.BadName;
         if (name.StartsWith('/') || name.Contains('\\') || (name.Length > 1 && name[1] == ':'))
-            return "đường dẫn tuyệt đối (hoặc kiểu Windows) không được phép trong gói";
+            return PackReasons.AbsolutePath;
         var parts = name.TrimEnd('/').Split('/');
         if (parts.Any(p => p is "" or "." or ".."))
-            return "đường dẫn ra ngoài gói (có “..”) hoặc không hợp lệ";
+            return PackReasons.DotDot;
         var type = (int)((uint)entry.ExternalAttributes >> 16) & UnixTypeMask;
         if (type == UnixLink)
-            return "là liên kết (symlink), không phải tệp thật";
+            return PackReasons.SymbolicLink;
         var isFolder = name.EndsWith('/');
         if (type != 0 && type != (isFolder ? UnixDirectory : UnixRegular))
-            return "không phải tệp thường (thiết bị, FIFO hoặc socket)";
+            return PackReasons.NotRegularFile;
         if (entry.IsEncrypted)
-            return "mục được mã hóa bằng mật khẩu: gói bài học không dùng mật khẩu";
+            return PackReasons.Encrypted;
         return isFolder ? FolderRefusal(parts) : FileRefusal(parts);
     }
 
@@ -195,7 +196,7 @@ public static class PackArchive
     {
         ["lessons"] or ["paths"] => null,
         ["lessons", var slug] when ContentNames.IsSlug(slug) => null,
-        _ => "thư mục không thuộc định dạng gói bài học (chỉ lessons/{bài}/ và paths/)",
+        _ => PackReasons.FolderNotInFormat,
     };
 
     private static string? FileRefusal(string[] parts) => parts switch
@@ -205,8 +206,8 @@ public static class PackArchive
         ["lessons", var slug, var file] when ContentNames.IsSlug(slug) && ContentNames.IsFileName(file) =>
             file is LessonFile.FileName or Quizzes.QuizFile.FileName || ContentNames.HasExtension(file, LessonFileExtensions)
                 ? null
-                : $"loại tệp không được nhận (chỉ index.md, quiz.yml, ảnh {string.Join("/", ContentNames.PictureExtensions)}, video .mp4/.webm, phụ đề .vtt)",
-        _ => "tệp không thuộc định dạng gói bài học (topics.yml, paths/{lộ trình}.yml, lessons/{bài}/…)",
+                : PackReasons.FileTypeNotAccepted,
+        _ => PackReasons.FileNotInFormat,
     };
 
     /// <summary>An entry name as it may be shown in a report: printable, not too long.</summary>

@@ -16,7 +16,7 @@ namespace HoaHung.Learning.Packs;
 /// files are the stored ones under the names its Markdown uses (a picture as its stored full-size fallback; the
 /// importer decides its format by its bytes). The zip is written straight to the caller's stream, file by file.
 /// </summary>
-public sealed class PackExporter(LearningDbContext db, IMediaStore store, ILogger<PackExporter> log)
+public sealed partial class PackExporter(LearningDbContext db, IMediaStore store, ILogger<PackExporter> log)
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
@@ -34,7 +34,7 @@ public sealed class PackExporter(LearningDbContext db, IMediaStore store, ILogge
                 ids = await published.Where(l => l.Topic.Slug == slug).OrderBy(l => l.Order).ThenBy(l => l.Id).Select(l => l.Id).ToListAsync(ct);
                 break;
             default:
-                path = await db.LearningPaths.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+                path = await db.LearningPaths.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug && !p.IsDraft, ct);
                 ids = path is null ? [] : await db.PathLessons.AsNoTracking()
                     .Where(pl => pl.PathId == path.Id && pl.Lesson.Status == LessonStatus.Published && pl.Lesson.PublishedRevisionId != null)
                     .OrderBy(pl => pl.Position).Select(pl => pl.LessonId).ToListAsync(ct);
@@ -59,15 +59,22 @@ public sealed class PackExporter(LearningDbContext db, IMediaStore store, ILogge
                 var folder = $"lessons/{lesson.Slug}/";
                 var files = lesson.RevisionMedia.Where(m => assets.ContainsKey(m.MediaAssetId))
                     .ToDictionary(m => m.Path, m => assets[m.MediaAssetId], StringComparer.Ordinal);
-                await TextAsync(zip, folder + LessonFile.FileName, PackYaml.Lesson(lesson.Revision, files), ct);
+                var content = lesson.Revision.ToContent(files.ToDictionary(f => f.Key, f => f.Value.Id, StringComparer.Ordinal));
+                await TextAsync(zip, folder + LessonFile.FileName, PackYaml.Lesson(content, lesson.Revision.Order), ct);
                 if (QuizDefinition.FromJson(lesson.Revision.QuizJson) is { } quiz)
                     await TextAsync(zip, folder + QuizFile.FileName, PackYaml.Quiz(quiz), ct);
                 foreach (var (name, asset) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
                     await FileAsync(zip, folder + name, asset, ct);
             }
+            // A path's entry test goes with it when the pack holds that lesson (content/README.md: "in the path or not").
+            string? EntryTest(LearningPath p) => lessons.FirstOrDefault(l => l.Id == p.EntryTestId)?.Slug;
             if (path is not null && ids.Count >= 2) // a path holds 2–30 lessons (content/README.md)
                 await TextAsync(zip, $"paths/{path.Slug}.yml",
-                    PackYaml.Path(path, [.. ids.Select(id => lessons.First(l => l.Id == id).Slug)]), ct);
+                    PackYaml.Path(path, [.. ids.Select(id => lessons.First(l => l.Id == id).Slug)], EntryTest(path)), ct);
+            else if (path is null)
+                foreach (var (within, lessonIds) in await PathsWithinAsync(ids, ct))
+                    await TextAsync(zip, $"paths/{within.Slug}.yml",
+                        PackYaml.Path(within, [.. lessonIds.Select(id => lessons.First(l => l.Id == id).Slug)], EntryTest(within)), ct);
         }
         log.LogInformation("Exported {Kind} {Slug} as a pack of {Lessons} lessons", kind, slug, ids.Count);
         return new PackExportResult.Written($"goi-bai-{slug}.zip", ids.Count);

@@ -36,9 +36,13 @@ public sealed partial class PackImporter
                     files[name] = asset;
                     stored.Add(asset);
                 }
+                else if (((MediaResult.Rejected)result).ReasonKey == MediaReasons.DiskFull)
+                {
+                    return (null, [new PackProblem(full, MediaReasons.DiskFull)]); // the next files would not fit either
+                }
                 else
                 {
-                    problems.Add(new PackProblem(full, PackReasons.Media(((MediaResult.Rejected)result).ReasonKey)));
+                    problems.Add(new PackProblem(full, ((MediaResult.Rejected)result).ReasonKey));
                 }
             }
         }
@@ -48,7 +52,7 @@ public sealed partial class PackImporter
         var topics = await db.Topics.ToDictionaryAsync(t => t.Slug, ct);
         var topicsAdded = new List<string>();
         var order = topics.Count == 0 ? 0 : topics.Values.Max(t => t.Order);
-        foreach (var t in set.Topics.Where(t => !topics.ContainsKey(t.Slug) && set.Lessons.Any(l => l.Topic == t.Slug)))
+        foreach (var t in set.Topics.Where(t => !topics.ContainsKey(t.Slug) && set.Lessons.Any(l => l.Content.Topic == t.Slug)))
         {
             // A draft, like the pack's lessons: nobody sees it until a reviewer publishes one of its lessons.
             topics[t.Slug] = db.Topics.Add(new Topic { Slug = t.Slug, Title = t.Title, Description = t.Description, Icon = t.Icon, Order = ++order, IsDraft = true }).Entity;
@@ -63,28 +67,33 @@ public sealed partial class PackImporter
         {
             var slug = FreeSlug(source.Slug, taken);
             taken.Add(slug);
-            var paths = set.Paths.Where(p => p.Lessons.Contains(source.Slug) && existingPaths.Contains(p.Slug)).Select(p => p.Slug).ToList();
-            var (content, refusal) = ContentOf(source, assets[source.Slug], paths).Clean();
+            // The pack's paths it is in and is the entry test of: applied when a reviewer publishes it (new paths are added below).
+            var (content, refusal) = (source.Content with
+            {
+                Paths = [.. set.Paths.Where(p => p.Lessons.Contains(source.Slug)).Select(p => p.Slug)],
+                EntryTestFor = [.. set.Paths.Where(p => p.EntryTest == source.Slug).Select(p => p.Slug)],
+            }).Clean();
             if (content is null)
             {
-                problems.Add(new PackProblem(Path.Combine(folder, "lessons", source.Slug, LessonFile.FileName), PackReasons.Studio(refusal!)));
+                problems.Add(new PackProblem(Path.Combine(folder, "lessons", source.Slug, LessonFile.FileName), refusal!));
                 continue;
             }
             var lesson = db.Lessons.Add(new Lesson
             {
-                Slug = slug, TopicId = topics[source.Topic].Id, Status = LessonStatus.Draft, AuthorId = actor?.Id, Team = actor?.Team,
+                Slug = slug, TopicId = topics[content.Topic].Id, Status = LessonStatus.Draft, AuthorId = actor?.Id, Team = actor?.Team,
                 CreatedAt = now, UpdatedAt = now,
             }).Entity;
             var draft = new LessonDraft { Lesson = lesson, CreatedAt = now, UpdatedAt = now, UpdatedBy = actor?.Id, BaseVersion = 0, Order = source.Order };
-            content.CopyTo(draft);
+            draft.Apply(content);
             db.LessonDrafts().Add(draft);
-            var revision = NewRevision(source, assets[source.Slug], actor, now);
+            var revision = NewRevision(source, content, assets[source.Slug], actor, now);
             lesson.Revisions.Add(revision);
             added.Add((source, lesson, draft, revision));
         }
         if (problems.Count > 0)
             return (null, problems);
         await db.SaveChangesAsync(ct);
+        await AddPathsAsync(set, added.ToDictionary(a => a.Source.Slug, a => a.Lesson, StringComparer.Ordinal), existingPaths, ct);
 
         foreach (var (source, lesson, draft, revision) in added)
         {
@@ -100,7 +109,7 @@ public sealed partial class PackImporter
         await db.SaveChangesAsync(ct);
 
         var report = new PackReport(
-            [.. added.Select(a => new PackLesson(a.Lesson.Slug, a.Source.Slug, a.Source.Title, assets[a.Source.Slug].Count))],
+            [.. added.Select(a => new PackLesson(a.Lesson.Slug, a.Source.Slug, a.Source.Content.Title, assets[a.Source.Slug].Count))],
             topicsAdded,
             [.. set.Paths.Select(p => p.Slug).Where(existingPaths.Contains)],
             [.. set.Paths.Where(p => !existingPaths.Contains(p.Slug)).Select(p => p.Title)],
@@ -114,51 +123,29 @@ public sealed partial class PackImporter
         return taken.Contains(slug) ? LessonSlugs.Candidates(stem).Skip(1).First(s => !taken.Contains(s)) : slug;
     }
 
-    /// <summary>The working copy a content folder's lesson gives: the same fields, files by their names in the pack.</summary>
-    private static DraftContent ContentOf(LessonSource s, Dictionary<string, MediaAsset> files, List<string> paths) => new()
+    private static LessonRevision NewRevision(LessonSource s, LessonContent content, Dictionary<string, MediaAsset> files, StudioActor? actor, DateTime now)
     {
-        Title = s.Title,
-        Summary = s.Summary,
-        Topic = s.Topic,
-        Type = s.Type,
-        Level = s.Level,
-        Minutes = s.Minutes,
-        Tags = LessonFile.JoinTags(s.Tags),
-        Body = s.Body,
-        VideoUrl = s.VideoUrl,
-        VideoPath = s.Video,
-        CaptionsPath = s.Captions,
-        PosterPath = s.Poster,
-        CoverPath = s.Cover,
-        Quiz = QuizDefinition.FromJson(s.QuizJson) is { } quiz ? QuizInput.From(quiz) : null,
-        Paths = paths,
-    };
-
-    private static LessonRevision NewRevision(LessonSource s, Dictionary<string, MediaAsset> files, StudioActor? actor, DateTime now)
-    {
-        Guid? Id(string? name) => name is not null && files.TryGetValue(name, out var a) ? a.Id : null;
-        return new LessonRevision
+        var revision = new LessonRevision
         {
             Number = 1,
             Source = RevisionSource.Author, // not Import: a content-folder import must never publish it over the review
-            Title = s.Title, Summary = s.Summary, TopicSlug = s.Topic, Type = s.Type, Level = s.Level, Minutes = s.Minutes,
-            Order = s.Order, Tags = LessonFile.JoinTags(s.Tags), Body = s.Body, VideoUrl = s.VideoUrl,
-            VideoMediaId = Id(s.Video), CaptionsMediaId = Id(s.Captions), PosterMediaId = Id(s.Poster), CoverMediaId = Id(s.Cover),
-            QuizJson = s.QuizJson, CreatedAt = now, CreatedBy = actor?.Id ?? PackAuthor,
+            Order = s.Order, CreatedAt = now, CreatedBy = actor?.Id ?? PackAuthor,
             Media = [.. files.Select(f => new RevisionMedia { Path = f.Key, MediaAssetId = f.Value.Id })],
         };
+        revision.Apply(content, QuizDefinition.FromJson(s.QuizJson), files.ToDictionary(f => f.Key, f => (f.Value.Id, f.Value.Kind), StringComparer.Ordinal));
+        return revision;
     }
 
     /// <summary>Each picture's description: the body's alt text, the text of the quiz option that shows it, or the lesson's title.</summary>
     private Dictionary<string, string> Descriptions(LessonSource s)
     {
-        var descriptions = new Dictionary<string, string>(markdown.ImageDescriptions(s.Body), StringComparer.Ordinal);
+        var descriptions = new Dictionary<string, string>(markdown.ImageDescriptions(s.Content.Body), StringComparer.Ordinal);
         if (QuizDefinition.FromJson(s.QuizJson) is { } quiz)
             foreach (var option in quiz.Questions.OfType<ChoiceQuestion>().SelectMany(q => q.Options))
                 if (option.Image is { } image && !string.IsNullOrWhiteSpace(option.Text))
                     descriptions.TryAdd(image, option.Text);
-        foreach (var still in new[] { s.Poster, s.Cover }.OfType<string>())
-            descriptions.TryAdd(still, s.Title); // a video's poster and the cover stand for the lesson itself
+        foreach (var still in new[] { s.Content.PosterPath, s.Content.CoverPath }.OfType<string>())
+            descriptions.TryAdd(still, s.Content.Title); // a video's poster and the cover stand for the lesson itself
         return descriptions;
     }
 

@@ -28,15 +28,13 @@ public sealed partial class PackImporter(
     TimeProvider clock,
     ILogger<PackImporter> log)
 {
-    public const string NotAllowed = "bạn không có quyền nhập gói bài học";
-
     /// <summary>Who imports: a staff member (her lessons, her team's) or null for the admin command (lessons of nobody).</summary>
     public async Task<PackImportResult> ImportAsync(string zipFile, string? actorId, PackLimits limits, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         StudioActor? actor = null;
         if (actorId is not null && (actor = await StudioActor.FindAsync(db, actorId, clock.GetUtcNow(), ct)) is null)
-            return Refuse(new PackProblem("", NotAllowed));
+            return Refuse(new PackProblem("", PackReasons.NotAllowed));
 
         var folder = PackTempFiles.NewUnpackFolder();
         try
@@ -45,9 +43,11 @@ public sealed partial class PackImporter(
                 return Refuse(unpackProblem);
             var set = reader.Read(folder);
             if (set.Problems.Count > 0)
-                return Refuse([.. set.Problems.Select(p => new PackProblem(Relative(folder, p.Path), p.Message))]);
+                return Refuse([.. set.Problems.Select(p => p.Topic is { } topic
+                    ? new PackProblem(Relative(folder, p.Path), PackReasons.ContentInTopic, p.Reason, topic)
+                    : new PackProblem(Relative(folder, p.Path), PackReasons.Content, p.Reason))]);
             if (set.Lessons.Count == 0)
-                return Refuse(new PackProblem("", "gói không có bài học nào (lessons/{bài}/index.md)"));
+                return Refuse(new PackProblem("", PackReasons.NoLessons));
 
             var stored = new List<MediaAsset>();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -68,7 +68,7 @@ public sealed partial class PackImporter(
             {
                 log.LogWarning(e, "A pack import failed; nothing was kept");
                 await UndoAsync(transaction, stored);
-                return Refuse(new PackProblem("", $"không nhập được ({e.GetType().Name}): không có gì được thêm"));
+                return Refuse(new PackProblem("", PackReasons.ImportFailed, e.GetType().Name));
             }
             catch
             {

@@ -1,6 +1,5 @@
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.ContentPacks;
-using HoaHung.Learning.Media;
 using HoaHung.Learning.Quizzes;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -20,32 +19,35 @@ internal static class PackYaml
     public static string Topics(IEnumerable<Topic> topics) =>
         Serializer.Serialize(topics.Select(t => new TopicYaml { Slug = t.Slug, Title = t.Title, Description = t.Description, Icon = t.Icon }).ToList());
 
-    /// <summary>index.md: front matter naming the revision's files by their paths, then the body as written.</summary>
-    public static string Lesson(LessonRevision r, IReadOnlyDictionary<string, MediaAsset> files)
+    /// <summary>
+    /// index.md: front matter naming the lesson's files by their paths, then the body as written — the one mapping
+    /// back to the front matter (ContentPacks.LessonFile reads it). The content's path choices go in the paths' files.
+    /// </summary>
+    public static string Lesson(LessonContent c, int order)
     {
-        string? PathOf(Guid? id) => id is null ? null : files.FirstOrDefault(f => f.Value.Id == id).Key;
         var front = new LessonFrontMatter
         {
-            Title = r.Title,
-            Summary = r.Summary,
-            Topic = r.TopicSlug,
-            Type = r.Type.ToString().ToLowerInvariant(),
-            Level = r.Level.ToString().ToLowerInvariant(),
-            Minutes = r.Minutes,
-            Order = r.Order,
-            Tags = r.Tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList() is { Count: > 0 } tags ? tags : null,
-            Cover = PathOf(r.CoverMediaId),
-            Video = r.VideoUrl ?? PathOf(r.VideoMediaId),
-            Poster = PathOf(r.PosterMediaId),
-            Captions = PathOf(r.CaptionsMediaId),
+            Title = c.Title,
+            Summary = c.Summary,
+            Topic = c.Topic,
+            Type = c.Type.ToString().ToLowerInvariant(),
+            Level = c.Level.ToString().ToLowerInvariant(),
+            Minutes = c.Minutes,
+            Order = order,
+            Tags = LessonContent.SplitTags(c.Tags) is { Count: > 0 } tags ? [.. tags] : null,
+            Cover = c.CoverPath,
+            Video = c.VideoUrl ?? c.VideoPath,
+            Poster = c.PosterPath,
+            Captions = c.CaptionsPath,
         };
-        return "---\n" + Serializer.Serialize(front) + "---\n" + r.Body;
+        return "---\n" + Serializer.Serialize(front) + "---\n" + c.Body;
     }
 
     public static string Quiz(QuizDefinition quiz) => Serializer.Serialize(QuizInput.From(quiz));
 
-    public static string Path(LearningPath path, IReadOnlyList<string> lessons) =>
-        Serializer.Serialize(new PathYaml { Title = path.Title, Summary = path.Summary, Description = path.Description, Lessons = [.. lessons] });
+    /// <summary>paths/{slug}.yml; <paramref name="entryTest"/> is the slug of its entry test when the pack holds that lesson.</summary>
+    public static string Path(LearningPath path, IReadOnlyList<string> lessons, string? entryTest) =>
+        Serializer.Serialize(new PathYaml { Title = path.Title, Summary = path.Summary, Description = path.Description, Lessons = [.. lessons], EntryTest = entryTest });
 
     private sealed class TopicYaml
     {
@@ -61,5 +63,6 @@ internal static class PackYaml
         public string? Summary { get; set; }
         public string? Description { get; set; }
         public List<string>? Lessons { get; set; }
+        public string? EntryTest { get; set; }
     }
 }

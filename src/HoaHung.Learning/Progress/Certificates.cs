@@ -19,7 +19,7 @@ public sealed class Certificates(LearningDbContext db, TimeProvider clock, IQuiz
     public async Task<IReadOnlyList<CertificateCard>> IssueEarnedAsync(string userId, CancellationToken ct)
     {
         var paths = await db.LearningPaths.AsNoTracking()
-            .Where(p => !db.Set<Certificate>().Any(c => c.UserId == userId && c.PathId == p.Id))
+            .Where(p => !p.IsDraft && !db.Set<Certificate>().Any(c => c.UserId == userId && c.PathId == p.Id))
             .Select(p => new
             {
                 p.Id,

@@ -1,35 +1,36 @@
-using System.Collections.Immutable;
+using HoaHung.Learning.Changes;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace HoaHung.Learning.Progress;
 
 /// <summary>
-/// The one signal that a signed-in learner's own stored learning changed (progress, certificates, quiz results, the
-/// classes she is in), after the write: every <see cref="PerLearner{T}"/> of this process forgets what it holds for
-/// her at once, and the other instances are told through <see cref="IProgressBroadcast"/> (Redis, when configured).
-/// Without Redis what another instance holds lives at most <see cref="PerLearner{T}.MaxAge"/>.
+/// The learner's channel of the change feed (<see cref="Channel"/>): a signed-in learner's own stored learning changed
+/// (progress, certificates, quiz work, the classes she is in), after the write. Every <see cref="PerLearner{T}"/> of
+/// every instance forgets what it holds for her, and open class views re-check (<see cref="Classes.ClassActivity"/>).
+/// Messages are user ids, one per line (a batch of written visits is one message). Without a shared feed what another
+/// instance holds lives at most <see cref="PerLearner{T}.MaxAge"/>.
 /// </summary>
-public sealed class LearnerChanges(IProgressBroadcast broadcast)
+public sealed class LearnerChanges(ChangeFeed feed)
 {
-    private ImmutableArray<Action<string>> listeners = [];
+    public static readonly ChangeChannel Channel = new("progress-changed");
 
-    internal void Subscribe(Action<string> forget) => ImmutableInterlocked.Update(ref listeners, l => l.Add(forget));
+    /// <summary>Hears her id (null: anyone's learning may have changed) for as long as the subscription is kept.</summary>
+    public IDisposable Subscribe(Action<string?> forget) => feed.Subscribe(Channel, (message, _) =>
+    {
+        if (message is null)
+            forget(null);
+        else
+            foreach (var userId in message.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                forget(userId);
+        return ValueTask.CompletedTask;
+    });
 
     public Task ChangedAsync(string userId, CancellationToken ct) => ChangedAsync([userId], ct);
 
     public async Task ChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct)
     {
-        foreach (var userId in userIds)
-            Forget(userId);
         if (userIds.Count > 0)
-            await broadcast.ProgressChangedAsync(userIds, ct);
-    }
-
-    /// <summary>Forgets what this process holds for her (a change here, or one announced by another instance).</summary>
-    public void Forget(string userId)
-    {
-        foreach (var forget in listeners)
-            forget(userId);
+            await feed.PublishAsync(Channel, string.Join('\n', userIds), ct);
     }
 }
 
@@ -43,12 +44,13 @@ public sealed class PerLearner<T> : IDisposable where T : class
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
     private readonly MemoryCache cache;
+    private readonly IDisposable subscription;
     private long forgotten;
 
     public PerLearner(LearnerChanges changes, int capacity)
     {
         cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = capacity });
-        changes.Subscribe(Forget);
+        subscription = changes.Subscribe(Forget);
     }
 
     public async ValueTask<T> GetAsync(string userId, Func<CancellationToken, Task<T>> load, CancellationToken ct)
@@ -63,25 +65,18 @@ public sealed class PerLearner<T> : IDisposable where T : class
         return value;
     }
 
-    private void Forget(string userId)
+    private void Forget(string? userId)
     {
         Interlocked.Increment(ref forgotten);
-        cache.Remove(userId);
+        if (userId is null)
+            cache.Clear();
+        else
+            cache.Remove(userId);
     }
 
-    public void Dispose() => cache.Dispose();
-}
-
-/// <summary>
-/// Tells the other instances that learners' stored learning changed; the web host sends it over Redis when
-/// <c>ConnectionStrings:Redis</c> is set.
-/// </summary>
-public interface IProgressBroadcast
-{
-    Task ProgressChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct);
-}
-
-internal sealed class NoProgressBroadcast : IProgressBroadcast
-{
-    public Task ProgressChangedAsync(IReadOnlyCollection<string> userIds, CancellationToken ct) => Task.CompletedTask;
+    public void Dispose()
+    {
+        subscription.Dispose();
+        cache.Dispose();
+    }
 }

@@ -14,6 +14,12 @@ namespace HoaHung.Learning.Progress;
 public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog, ProgressBuffer buffer, TimeProvider clock,
     Certificates certificates, LearnerSnapshots snapshots, LearnerChanges changes, IEnumerable<IAnonymousWorkMerger> mergers)
 {
+    /// <summary>
+    /// Lessons of each list "Của tôi" shows, and on each page of a whole list: the page costs the same for every learner,
+    /// however long her history (docs/capacity.md, "What breaks first" 1).
+    /// </summary>
+    public const int ListSize = 20;
+
     /// <summary>Share of a video that counts as having watched it.</summary>
     public const double WatchedShare = 0.9;
 
@@ -158,22 +164,34 @@ public sealed class LearnerProgress(LearningDbContext db, LessonCatalog catalog,
             await merger.ForgetVisitorAsync(anonymousId, ct);
     }
 
-    /// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>
+    /// <summary>The "Của tôi" page: where to continue, the newest of what is in progress and done, paths and certificates.</summary>
     public async Task<MyLearningView> MyLearningAsync(Learner learner, CancellationToken ct)
     {
         var rows = await RowsAsync(learner, ct);
         var index = await catalog.IndexAsync(ct);
         var cards = index.ById;
-        var visible = rows.Where(r => cards.ContainsKey(r.LessonId)).OrderByDescending(r => r.LastOpenedAt).ToList();
-        var inProgress = visible.Where(r => r.CompletedAt is null)
-            .Select(r => new LessonProgressCard(cards[r.LessonId], r.LastOpenedAt, null, r.VideoPositionSeconds)).ToList();
-        var completed = visible.Where(r => r.CompletedAt is not null).OrderByDescending(r => r.CompletedAt)
-            .Select(r => new LessonProgressCard(cards[r.LessonId], r.LastOpenedAt, r.CompletedAt, r.VideoPositionSeconds)).ToList();
+        var inProgress = MyLessons.Newest(rows, cards, MyList.InProgress, 0, ListSize);
+        var completed = MyLessons.Newest(rows, cards, MyList.Completed, 0, ListSize);
         var paths = PathsOf(index, rows);
         var continueWith = inProgress.FirstOrDefault()?.Lesson
             ?? paths.Where(p => p.Completed > 0 && p.Next is not null).Select(p => p.Next).FirstOrDefault();
         var earned = learner.UserId is { } userId ? (await snapshots.OfAsync(userId, ct)).Certificates : [];
-        return new MyLearningView(continueWith, inProgress, completed, paths, earned);
+        return new MyLearningView(continueWith, inProgress, MyLessons.Count(rows, cards, MyList.InProgress),
+            completed, MyLessons.Count(rows, cards, MyList.Completed), paths, earned);
+    }
+
+    /// <summary>
+    /// One page (from 1) of one of her lists, <see cref="ListSize"/> a page, newest first. A page past the end is the
+    /// last one; never throws for any page number.
+    /// </summary>
+    public async Task<MyListPage> MyListAsync(Learner learner, MyList list, int page, CancellationToken ct)
+    {
+        var rows = await RowsAsync(learner, ct);
+        var cards = (await catalog.IndexAsync(ct)).ById;
+        var total = MyLessons.Count(rows, cards, list);
+        var pages = Math.Max(1, (total + ListSize - 1) / ListSize);
+        var shown = Math.Clamp(page, 1, pages);
+        return new MyListPage(list, MyLessons.Newest(rows, cards, list, (shown - 1) * ListSize, ListSize), total, shown, pages);
     }
 
     /// <summary>What finishing a lesson changed for her: how far along each path containing it she is, and its certificates.</summary>

@@ -1,3 +1,4 @@
+using HoaHung.Learning.Changes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,7 @@ public static class ProgressModule
     public static IServiceCollection AddProgress(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProgressOptions>().Bind(configuration.GetSection(ProgressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<IProgressBroadcast, NoProgressBroadcast>();
+        services.AddChangeFeed();
         return services.AddSingleton<ProgressBuffer>()
             .AddSingleton<LearnerChanges>()
             .AddSingleton<LearnerSnapshots>()

@@ -15,16 +15,25 @@ public sealed record PathProgressView(string Slug, string Title, int Completed, 
 
 public sealed record CertificateCard(string Code, string PathTitle, string PathSlug, DateTime IssuedAt);
 
-/// <summary>The "Của tôi" page: where to continue, what is in progress and done, paths and certificates.</summary>
+/// <summary>
+/// The "Của tôi" page: where to continue, the newest <see cref="LearnerProgress.ListSize"/> of what is in progress
+/// and done with how many there are of each, paths and certificates.
+/// </summary>
 public sealed record MyLearningView(
     LessonCard? ContinueWith,
     IReadOnlyList<LessonProgressCard> InProgress,
+    int InProgressTotal,
     IReadOnlyList<LessonProgressCard> Completed,
+    int CompletedTotal,
     IReadOnlyList<PathProgressView> Paths,
     IReadOnlyList<CertificateCard> Certificates)
 {
-    public bool IsEmpty => InProgress.Count == 0 && Completed.Count == 0;
+    public bool IsEmpty => InProgressTotal == 0 && CompletedTotal == 0;
 }
+
+/// <summary>One page of one of her lists ("Xem tất cả"): at most <see cref="LearnerProgress.ListSize"/> lessons, newest first.</summary>
+/// <param name="Page">The page shown: the one asked for, or the last when she asked past it (1 when the list is empty).</param>
+public sealed record MyListPage(MyList List, IReadOnlyList<LessonProgressCard> Lessons, int Total, int Page, int Pages);
 
 /// <summary>Where finishing a lesson leaves her: the paths that contain it, and the certificates of those she finished.</summary>
 public sealed record CompletionView(IReadOnlyList<PathProgressView> Paths, IReadOnlyList<CertificateCard> Certificates);

@@ -12,7 +12,7 @@ namespace HoaHung.Learning.Quizzes;
 /// wins, so a double tap or a re-sent form never counts twice. What the pages show is built by <see cref="QuizPlayer"/>.
 /// </summary>
 public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizStore store, ILessonCompletion completion,
-    LearnerChanges changes)
+    LearnerChanges changes, IEnumerable<IQuizFinished> finishedHooks, Xapi.XapiRecorder? xapi = null)
 {
     /// <summary>Starts an attempt, or returns her unfinished one (at its first unanswered question).</summary>
     public async Task<StartResult> StartAsync(string slug, Learner learner, CancellationToken ct)
@@ -44,6 +44,8 @@ public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizS
             {
                 await db.SaveChangesAsync(ct);
                 learner.KeepCookie(); // her attempt is keyed by her anonymous id: she needs the cookie that carries it
+                if (learner.UserId is { } userId)
+                    await changes.ChangedAsync(userId, ct); // her class's live grid shows the quiz under way
                 return new StartResult.Started(attempt.Id, 1);
             }
             catch (DbUpdateException)
@@ -99,7 +101,10 @@ public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizS
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear(); // the same answer arrived twice at once: the first one stands
+            return new AnswerResult.Saved();
         }
+        if (learner.UserId is { } userId)
+            await changes.ChangedAsync(userId, ct); // her class's live grid shows each answer
         return new AnswerResult.Saved();
     }
 
@@ -128,10 +133,25 @@ public sealed class QuizAttempts(LearningDbContext db, TimeProvider clock, QuizS
             return new FinishResult.Unanswered(missing);
         var (percent, passed) = QuizScoring.Total(answered.Values.Sum(a => a.Credit), quiz.Questions.Count, quiz.PassMark);
         var now = clock.GetUtcNow().UtcDateTime;
+        var hooks = finishedHooks.ToList();
+        // The result, its learning record (xAPI outbox) and what the hooks keep (an entry test's before and after
+        // scores) are stored together or not at all (docs/architecture.md §9).
+        var record = xapi is { IsOn: true } && learner.UserId is not null;
+        await using var transaction = (record || hooks.Count > 0) && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Conditional on still being open, so two racing finishes store one result.
         var changed = await db.Set<QuizAttempt>().Where(a => a.Id == attempt.Id && a.FinishedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FinishedAt, now).SetProperty(a => a.Open, (bool?)null)
                 .SetProperty(a => a.ScorePercent, percent).SetProperty(a => a.Passed, passed), ct);
+        if (changed == 1)
+        {
+            foreach (var hook in hooks)
+                await hook.FinishedAsync(new QuizFinished(attempt.Id, attempt.LessonId, learner.UserId, percent, now), ct);
+            if (record)
+                await xapi!.AddQuizResultAsync(db, learner.UserId!, attempt.LessonId, new Xapi.QuizScore(answered.Values.Sum(a => a.Credit), quiz.Questions.Count),
+                    passed, now, ct);
+        }
+        if (transaction is not null)
+            await transaction.CommitAsync(ct);
         if (changed == 0) // the other finish stored first: its result stands
             passed = await store.Attempts(learner).Where(a => a.Id == attempt.Id).Select(a => a.Passed).FirstAsync(ct);
         return new FinishResult.Finished(passed);

@@ -13,7 +13,7 @@ public sealed record PreviewHtml(string BodyHtml, string? VideoHtml, IReadOnlyLi
 /// </summary>
 public static class DraftPreview
 {
-    public static PreviewHtml Render(LessonMarkdown markdown, DraftContent content, IReadOnlyDictionary<string, MediaAsset> files)
+    public static PreviewHtml Render(LessonMarkdown markdown, LessonContent content, IReadOnlyDictionary<string, MediaAsset> files)
     {
         var body = markdown.Render(content.Body, new LessonAssets(files));
         string? video = null;

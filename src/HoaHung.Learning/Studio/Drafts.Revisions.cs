@@ -115,7 +115,7 @@ public sealed partial class Drafts
     }
 
     /// <summary>The library files the content uses (body, captions of body videos, video, poster, cover, quiz pictures).</summary>
-    private Dictionary<string, Guid> ReferencedMedia(DraftContent content, Dictionary<string, (Guid Id, MediaKind Kind)> library)
+    private Dictionary<string, Guid> ReferencedMedia(LessonContent content, Dictionary<string, (Guid Id, MediaKind Kind)> library)
     {
         var paths = new List<string>();
         foreach (var path in markdown.LocalReferences(content.Body))
@@ -129,34 +129,20 @@ public sealed partial class Drafts
             .ToDictionary(p => p, p => library[p].Id, StringComparer.Ordinal);
     }
 
-    private LessonRevision NewRevision(LessonDraft draft, DraftContent c, QuizDefinition? quiz,
+    private LessonRevision NewRevision(LessonDraft draft, LessonContent c, QuizDefinition? quiz,
         Dictionary<string, (Guid Id, MediaKind Kind)> library, Dictionary<string, Guid> media, StudioActor actor)
     {
-        Guid? Asset(string? path, MediaKind kind) =>
-            path is not null && library.TryGetValue(path, out var a) && a.Kind == kind ? a.Id : null;
-        return new LessonRevision
+        var revision = new LessonRevision
         {
             LessonId = draft.LessonId,
             Source = RevisionSource.Author,
-            Title = c.Title,
-            Summary = c.Summary,
-            TopicSlug = c.Topic,
-            Type = c.Type,
-            Level = c.Level,
-            Minutes = c.Minutes,
             Order = draft.Order,
-            Tags = c.Tags,
-            Body = c.Body,
-            VideoUrl = c.VideoUrl is not null && LessonMarkdown.YouTubeId(c.VideoUrl) is not null ? c.VideoUrl : null,
-            VideoMediaId = Asset(c.VideoPath, MediaKind.Video),
-            CaptionsMediaId = Asset(c.CaptionsPath, MediaKind.Captions),
-            PosterMediaId = Asset(c.PosterPath, MediaKind.Image),
-            CoverMediaId = Asset(c.CoverPath, MediaKind.Image),
-            QuizJson = quiz?.ToJson(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             CreatedBy = actor.Id,
             Media = media.Select(m => new RevisionMedia { Path = m.Key, MediaAssetId = m.Value }).ToList(),
         };
+        revision.Apply(c, quiz, library);
+        return revision;
     }
 
     /// <summary>
@@ -178,15 +164,11 @@ public sealed partial class Drafts
         };
         if (revision is not null)
         {
-            string? PathOf(Guid? id) => id is null ? null : files.FirstOrDefault(f => f.Id == id)?.Path;
-            new DraftContent
+            draft.Apply(revision.ToContent(files.ToDictionary(f => f.Path, f => f.Id, StringComparer.Ordinal)) with
             {
-                Title = revision.Title, Summary = revision.Summary, Topic = revision.TopicSlug, Type = revision.Type, Level = revision.Level,
-                Minutes = revision.Minutes, Tags = revision.Tags, Body = revision.Body, VideoUrl = revision.VideoUrl,
-                VideoPath = PathOf(revision.VideoMediaId), CaptionsPath = PathOf(revision.CaptionsMediaId),
-                PosterPath = PathOf(revision.PosterMediaId), CoverPath = PathOf(revision.CoverMediaId),
-                Quiz = QuizDefinition.FromJson(revision.QuizJson) is { } quiz ? QuizInput.From(quiz) : null,
-            }.CopyTo(draft);
+                // The paths it is the entry test of today, so publishing the copy again keeps them (LessonPublisher).
+                EntryTestFor = await db.LearningPaths.AsNoTracking().Where(p => p.EntryTestId == lessonId).Select(p => p.Slug).ToListAsync(ct),
+            });
             (draft.LastRevisionId, draft.LastRevisionVersion) = (revision.Id, 1);
         }
         var descriptions = markdown.ImageDescriptions(draft.Body);

@@ -36,7 +36,7 @@ public sealed partial class Drafts(
     }
 
     /// <summary>Begins a new lesson owned by the author and her team: invisible to residents until it is published.</summary>
-    public async Task<OpenResult> CreateAsync(string actorId, DraftContent content, CancellationToken ct)
+    public async Task<OpenResult> CreateAsync(string actorId, LessonContent content, CancellationToken ct)
     {
         var (clean, refusal) = content.Clean();
         if (clean is null)
@@ -61,7 +61,7 @@ public sealed partial class Drafts(
                 CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime,
             };
             var draft = new LessonDraft { Lesson = lesson, CreatedAt = now.UtcDateTime, UpdatedAt = now.UtcDateTime, UpdatedBy = actor.Id, BaseVersion = 0 };
-            clean.CopyTo(draft);
+            draft.Apply(clean);
             db.LessonDrafts().Add(draft);
             try
             {
@@ -103,13 +103,13 @@ public sealed partial class Drafts(
     /// stored; null when written or unchanged, a conflict when someone else saved since the edit's version.
     /// </summary>
     private async Task<DraftResult?> WriteAsync(LearningDbContext db, LessonDraft draft, StudioActor actor, DraftEdit edit,
-        DraftContent clean, CancellationToken ct)
+        LessonContent clean, CancellationToken ct)
     {
-        if (DraftContent.From(draft).SameAs(clean))
+        if (draft.ToContent().SameAs(clean))
             return null;
         if (!edit.Follows(draft, actor.Id))
             return await ConflictAsync(db, draft.LessonId, clean, ct);
-        clean.CopyTo(draft);
+        draft.Apply(clean);
         Touch(draft, actor, edit.Session is { Length: > 0 and <= DraftEdit.MaxSessionLength } session ? session : null);
         try
         {
@@ -131,12 +131,12 @@ public sealed partial class Drafts(
         draft.UpdatedSession = session;
     }
 
-    private async Task<DraftResult.Conflict> ConflictAsync(LearningDbContext db, int lessonId, DraftContent yours, CancellationToken ct)
+    private async Task<DraftResult.Conflict> ConflictAsync(LearningDbContext db, int lessonId, LessonContent yours, CancellationToken ct)
     {
         var stored = await db.LessonDrafts().AsNoTracking().FirstAsync(d => d.LessonId == lessonId, ct);
         var by = await NameOfAsync(db, stored.UpdatedBy, ct);
         log.LogInformation("Draft of lesson {LessonId}: a save based on an older version was refused (stored version {Version})", lessonId, stored.Version);
-        return new DraftResult.Conflict(new DraftSnapshot(stored.Version, DraftContent.From(stored), stored.UpdatedAt, by), yours);
+        return new DraftResult.Conflict(new DraftSnapshot(stored.Version, stored.ToContent(), stored.UpdatedAt, by), yours);
     }
 
     private Task<(StudioActor? Actor, string? Refusal)> GuardAsync(LearningDbContext db, string actorId, int lessonId, CancellationToken ct) =>
@@ -151,7 +151,7 @@ public sealed partial class Drafts(
         var row = await db.LessonDrafts().AsNoTracking().Where(d => d.LessonId == lessonId)
             .Select(d => new { Draft = d, d.Lesson.Slug, d.Lesson.Status }).FirstAsync(ct);
         var d = row.Draft;
-        return new DraftView(lessonId, row.Slug, d.Version, DraftContent.From(d), d.State, row.Status, d.HasPendingChange,
+        return new DraftView(lessonId, row.Slug, d.Version, d.ToContent(), d.State, row.Status, d.HasPendingChange,
             d.SubmittedRevisionId, d.UpdatedAt, await NameOfAsync(db, d.UpdatedBy, ct), d.UpdatedSession);
     }
 }

@@ -140,8 +140,8 @@ public static partial class LessonBlocks
         new() { Kind = BlockKind.Other, Text = text.Trim('\n'), FirstLine = first, LastLine = last };
 
     /// <summary>
-    /// A <c>:::steps</c> block of ordered lists. A picture put between two steps (what the old "Chèn ảnh" did, and what
-    /// split one list into 1, 1, 1, 2) goes into the step before it when that step has none.
+    /// A <c>:::steps</c> block of ordered lists. A picture put between two steps (which splits one list into 1, 1, 1, 2
+    /// in Markdown) goes into the step before it when that step has none.
     /// </summary>
     private static LessonBlock? ReadSteps(string text, CustomContainer container)
     {

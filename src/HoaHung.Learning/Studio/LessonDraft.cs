@@ -54,6 +54,9 @@ public sealed class LessonDraft
     /// <summary>Slugs of the learning paths the author wants the lesson in, comma-separated; applied when it is published.</summary>
     public string Paths { get; set; } = "";
 
+    /// <summary>Comma-separated slugs of the paths whose entry test this (quiz) lesson becomes once published.</summary>
+    public string EntryTestFor { get; set; } = "";
+
     public ReviewState State { get; set; }
 
     /// <summary>
@@ -85,4 +88,35 @@ public sealed class LessonDraft
     public string? UpdatedSession { get; set; }
 
     public bool HasPendingChange => Version != BaseVersion;
+
+    /// <summary>The working copy's content: the one mapping from this row (docs/architecture.md §4, "One content type").</summary>
+    public LessonContent ToContent() => new()
+    {
+        Title = Title,
+        Summary = Summary,
+        Topic = TopicSlug,
+        Type = Type,
+        Level = Level,
+        Minutes = Minutes,
+        Tags = Tags,
+        Body = Body,
+        VideoUrl = VideoUrl,
+        VideoPath = VideoPath,
+        CaptionsPath = CaptionsPath,
+        PosterPath = PosterPath,
+        CoverPath = CoverPath,
+        Quiz = LessonContent.QuizFromJson(QuizJson),
+        Paths = LessonContent.SplitSlugs(Paths),
+        EntryTestFor = LessonContent.SplitSlugs(EntryTestFor),
+    };
+
+    /// <summary>Writes (already cleaned) content into the working copy: the one mapping into this row.</summary>
+    public void Apply(LessonContent c)
+    {
+        (Title, Summary, TopicSlug, Type, Level, Minutes, Tags, Body) = (c.Title, c.Summary, c.Topic, c.Type, c.Level, c.Minutes, c.Tags, c.Body);
+        (VideoUrl, VideoPath, CaptionsPath, PosterPath, CoverPath) = (c.VideoUrl, c.VideoPath, c.CaptionsPath, c.PosterPath, c.CoverPath);
+        QuizJson = LessonContent.QuizToJson(c.Quiz);
+        Paths = LessonContent.JoinSlugs(c.Paths);
+        EntryTestFor = LessonContent.JoinSlugs(c.EntryTestFor);
+    }
 }

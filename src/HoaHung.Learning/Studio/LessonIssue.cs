@@ -7,9 +7,10 @@ namespace HoaHung.Learning.Studio;
 /// <param name="Blocks">True when the lesson cannot be sent for review until it is fixed.</param>
 /// <param name="Line">1-based line of the body to jump to, or null when the issue is in a field.</param>
 /// <param name="Field">The field to jump to (one of <see cref="IssueFields"/>) when the issue is not in the body.</param>
-/// <param name="Detail">Text quoted as is (a file name, the start of a long sentence, a quiz problem), never translated.</param>
+/// <param name="Detail">Text quoted as is (a file name, the start of a long sentence), never translated.</param>
+/// <param name="Why">A reason the web words and shows as the detail (a quiz problem, <see cref="Quizzes.QuizReasons"/>).</param>
 public sealed record LessonIssue(string Key, bool Blocks, int? Line = null, string? Field = null, IReadOnlyList<int>? Args = null,
-    string? Detail = null);
+    string? Detail = null, Text.Reason? Why = null);
 
 public static class IssueKeys
 {

@@ -1,3 +1,4 @@
+using HoaHung.Learning.Catalog;
 namespace HoaHung.Learning.Studio;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace HoaHung.Learning.Studio;
 /// was based on and the editor session it came from. It outlives a dropped connection, a reload, a sleeping laptop and
 /// a server restart.
 /// </summary>
-public sealed record LocalCopy(long BasedOn, string? Session, DraftContent Content);
+public sealed record LocalCopy(long BasedOn, string? Session, LessonContent Content);
 
 public enum Recovery
 {
@@ -24,7 +25,7 @@ public static class DraftRecovery
 {
     /// <param name="serverVersion">The stored version of the working copy (0 for a lesson not created yet).</param>
     /// <param name="serverSession">The editor session that saved it last.</param>
-    public static Recovery Decide(long serverVersion, string? serverSession, DraftContent serverContent, LocalCopy? local)
+    public static Recovery Decide(long serverVersion, string? serverSession, LessonContent serverContent, LocalCopy? local)
     {
         if (local is null || local.Content.Clean().Content is not { } mine || mine.SameAs(serverContent))
             return Recovery.Nothing;

@@ -1,5 +1,6 @@
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Studio;
 
@@ -33,10 +34,13 @@ public static class QuizBuilder
     /// <summary>Checks the quiz; a picture option must name a picture of the lesson's library.</summary>
     public static QuizCheck Check(QuizInput quiz, string lessonTitle, IReadOnlyDictionary<string, MediaKind> library) =>
         QuizValidation.Validate(quiz, lessonTitle, path =>
-            library.TryGetValue(path, out var kind) && kind == MediaKind.Image ? null : $"không có hình '{path}' trong thư viện ảnh của bài");
+            library.TryGetValue(path, out var kind) && kind == MediaKind.Image ? null : new Reason(QuizReasons.PictureNotInLibrary, path));
 
-    /// <summary>The problems as issues pointing at the quiz (the question number in <see cref="LessonIssue.Args"/>, 1-based; 0 for the quiz itself).</summary>
+    /// <summary>
+    /// The problems as issues pointing at the quiz (the question number in <see cref="LessonIssue.Args"/>, 1-based; 0 for
+    /// the quiz itself), each with its reason to word (<see cref="LessonIssue.Why"/>).
+    /// </summary>
     public static IEnumerable<LessonIssue> Issues(QuizCheck check) =>
         check.Problems.Select(p => new LessonIssue(IssueKeys.QuizProblem, Blocks: true, Field: IssueFields.Quiz,
-            Args: [(p.Question ?? -1) + 1], Detail: p.Message));
+            Args: [(p.Question ?? -1) + 1], Why: p.Reason));
 }

@@ -9,17 +9,16 @@ namespace HoaHung.Learning.Studio;
 /// Who is acting in the studio, read from the database for every action (a circuit outlives the cookie check that
 /// let it in): her roles and her team. The rules of who may edit what live here.
 /// </summary>
-public sealed record StudioActor(string Id, string DisplayName, string? Team, bool IsAuthor, bool IsReviewer, bool IsAdmin)
+/// <param name="CanAuthor">She passes <see cref="Policies.CanAuthor"/>: she uses the studio.</param>
+/// <param name="CanReview">She passes <see cref="Policies.CanReview"/>: she reviews, publishes and edits every lesson.</param>
+public sealed record StudioActor(string Id, string DisplayName, string? Team, bool CanAuthor, bool CanReview)
 {
-    /// <summary>Authors, reviewers and admins use the studio; learners and trainers do not.</summary>
-    public bool CanUseStudio => IsAuthor || IsReviewer || IsAdmin;
-
     /// <summary>
     /// Reviewers and admins edit every lesson. An author edits the lessons she created and her team's; imported
     /// lessons belong to nobody (no author, no team), so only reviewers and admins edit them.
     /// </summary>
     public bool CanEdit(string? authorId, string? team) =>
-        IsReviewer || IsAdmin || (IsAuthor && (authorId == Id || (team is not null && team == Team)));
+        CanReview || (CanAuthor && (authorId == Id || (team is not null && team == Team)));
 
     /// <summary>The active staff member with this id, or null (unknown, locked, or not staff).</summary>
     public static async Task<StudioActor?> FindAsync(LearningDbContext db, string? userId, DateTimeOffset now, CancellationToken ct)
@@ -34,10 +33,10 @@ public sealed record StudioActor(string Id, string DisplayName, string? Team, bo
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ur.UserId == userId
-                           select r.Name).ToListAsync(ct);
+                           select r.Name!).ToListAsync(ct);
         var actor = new StudioActor(user.Id, user.DisplayName.Length > 0 ? user.DisplayName : user.UserName ?? "", user.Team,
-            roles.Contains(Roles.Author), roles.Contains(Roles.Reviewer), roles.Contains(Roles.Admin));
-        return actor.CanUseStudio ? actor : null;
+            Policies.Allows(Policies.CanAuthor, roles), Policies.Allows(Policies.CanReview, roles));
+        return actor.CanAuthor ? actor : null;
     }
 
     /// <summary>The acting staff member if she may edit the lesson; otherwise why not (<see cref="StudioReasons"/>).</summary>

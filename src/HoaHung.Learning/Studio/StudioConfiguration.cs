@@ -11,16 +11,17 @@ internal sealed class LessonDraftConfiguration : IEntityTypeConfiguration<Lesson
         b.ToTable("LessonDrafts");
         b.HasKey(d => d.LessonId);
         b.HasOne(d => d.Lesson).WithOne().HasForeignKey<LessonDraft>(d => d.LessonId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(d => d.Title).HasMaxLength(DraftContent.MaxTitleLength);
-        b.Property(d => d.Summary).HasMaxLength(DraftContent.MaxSummaryLength);
-        b.Property(d => d.TopicSlug).HasMaxLength(80);
-        b.Property(d => d.Tags).HasMaxLength(DraftContent.MaxTagsLength);
-        b.Property(d => d.VideoUrl).HasMaxLength(500);
-        b.Property(d => d.VideoPath).HasMaxLength(DraftContent.MaxPathLength);
-        b.Property(d => d.CaptionsPath).HasMaxLength(DraftContent.MaxPathLength);
-        b.Property(d => d.PosterPath).HasMaxLength(DraftContent.MaxPathLength);
-        b.Property(d => d.CoverPath).HasMaxLength(DraftContent.MaxPathLength);
-        b.Property(d => d.Paths).HasMaxLength(1000);
+        b.Property(d => d.Title).HasMaxLength(LessonContent.MaxTitleLength);
+        b.Property(d => d.Summary).HasMaxLength(LessonContent.MaxSummaryLength);
+        b.Property(d => d.TopicSlug).HasMaxLength(LessonContent.MaxTopicLength);
+        b.Property(d => d.Tags).HasMaxLength(LessonContent.MaxTagsLength);
+        b.Property(d => d.VideoUrl).HasMaxLength(LessonContent.MaxVideoUrlLength);
+        b.Property(d => d.VideoPath).HasMaxLength(LessonContent.MaxPathLength);
+        b.Property(d => d.CaptionsPath).HasMaxLength(LessonContent.MaxPathLength);
+        b.Property(d => d.PosterPath).HasMaxLength(LessonContent.MaxPathLength);
+        b.Property(d => d.CoverPath).HasMaxLength(LessonContent.MaxPathLength);
+        b.Property(d => d.Paths).HasMaxLength(LessonContent.MaxPathListLength);
+        b.Property(d => d.EntryTestFor).HasMaxLength(LessonContent.MaxPathListLength);
         b.Property(d => d.UpdatedBy).HasMaxLength(100);
         b.Property(d => d.UpdatedSession).HasMaxLength(DraftEdit.MaxSessionLength);
         b.Property(d => d.SubmittedBy).HasMaxLength(100);
@@ -42,7 +43,7 @@ internal sealed class LessonMediaConfiguration : IEntityTypeConfiguration<Lesson
     public void Configure(EntityTypeBuilder<LessonMedia> b)
     {
         b.HasKey(m => new { m.LessonId, m.Path });
-        b.Property(m => m.Path).HasMaxLength(DraftContent.MaxPathLength);
+        b.Property(m => m.Path).HasMaxLength(LessonContent.MaxPathLength);
         b.Property(m => m.Description).HasMaxLength(LessonMedia.MaxDescriptionLength);
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(m => m.AddedBy).HasMaxLength(100);

@@ -46,7 +46,7 @@ public sealed class StudioLessons(IDbContextFactory<LearningDbContext> contexts,
             return null;
         var mine = await RowsAsync(db, actor, new StudioQuery(StudioScope.Mine), ct);
         var team = actor.Team is null ? [] : (await RowsAsync(db, actor, new StudioQuery(StudioScope.Team), ct)).Where(r => !r.Mine).ToList();
-        return new StudioHome(actor.Team, actor.IsReviewer || actor.IsAdmin,
+        return new StudioHome(actor.Team, actor.CanReview,
             mine.Where(r => r.State is null or ReviewState.Editing && (r.HasPendingChange || r.PublicStatus != LessonStatus.Published)).ToList(),
             mine.Where(r => r.State == ReviewState.InReview).ToList(),
             mine.Where(r => r.State == ReviewState.SentBack).ToList(),
@@ -77,7 +77,7 @@ public sealed class StudioLessons(IDbContextFactory<LearningDbContext> contexts,
             StudioScope.Mine => lessons.Where(l => l.AuthorId == actor.Id),
             StudioScope.Team when actor.Team is null => lessons.Where(l => false),
             StudioScope.Team => lessons.Where(l => l.Team == actor.Team),
-            _ when actor.IsReviewer || actor.IsAdmin => lessons,
+            _ when actor.CanReview => lessons,
             _ when actor.Team is null => lessons.Where(l => l.AuthorId == actor.Id),
             _ => lessons.Where(l => l.AuthorId == actor.Id || l.Team == actor.Team),
         };

@@ -176,7 +176,7 @@ public sealed partial class StudioMedia(
         var draft = await db.LessonDrafts().AsNoTracking().FirstOrDefaultAsync(d => d.LessonId == lessonId, ct);
         if (draft is null)
             return [];
-        var content = DraftContent.From(draft);
+        var content = draft.ToContent();
         var used = new HashSet<string>(content.MetadataPaths(), StringComparer.Ordinal);
         foreach (var path in markdown.LocalReferences(content.Body))
         {

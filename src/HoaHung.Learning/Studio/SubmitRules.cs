@@ -10,7 +10,7 @@ namespace HoaHung.Learning.Studio;
 /// </summary>
 public static class SubmitRules
 {
-    public static IEnumerable<LessonIssue> Check(DraftContent c, IReadOnlySet<string> topics, IReadOnlySet<string> paths,
+    public static IEnumerable<LessonIssue> Check(LessonContent c, IReadOnlySet<string> topics, IReadOnlySet<string> paths,
         IReadOnlyDictionary<string, MediaKind> library)
     {
         if (c.Title.Length == 0)

@@ -10,7 +10,7 @@ namespace HoaHung.Learning.Text;
 /// Safe YAML reading for files that come from people: size-limited, no anchors or aliases, nesting limited, typed.
 /// Never throws for any text: YamlDotNet throws more than <see cref="YamlException"/> on broken input (an
 /// <see cref="InvalidOperationException"/> for <c>title: [unclosed</c> followed by more keys), and every failure
-/// becomes a reason.
+/// becomes a reason (<see cref="YamlReasons"/>).
 /// </summary>
 internal static partial class SafeYaml
 {
@@ -28,10 +28,10 @@ internal static partial class SafeYaml
     private static partial Regex TopLevelItem();
 
     /// <summary>Parses <paramref name="yaml"/> into <typeparamref name="T"/>, or returns the reason it cannot.</summary>
-    public static (T? Value, string? Error) Read<T>(string yaml) where T : class
+    public static (T? Value, Reason? Error) Read<T>(string yaml) where T : class
     {
         if (yaml.Length > MaxYamlChars)
-            return (null, $"phần YAML quá dài (tối đa {MaxYamlChars / 1024} KB)");
+            return (null, new Reason(YamlReasons.TooLong, MaxYamlChars / 1024));
         var (events, error) = Scan(yaml);
         return error is not null ? (null, error) : Deserialize<T>(events!);
     }
@@ -41,10 +41,10 @@ internal static partial class SafeYaml
     /// When the file does not parse as a whole, each top-level <c>- </c> item is parsed on its own, so a syntax
     /// error costs only the item it is in. Line numbers are those of the file.
     /// </summary>
-    public static (IReadOnlyList<(T? Value, string? Error)>? Items, string? Error) ReadList<T>(string yaml) where T : class
+    public static (IReadOnlyList<(T? Value, Reason? Error)>? Items, Reason? Error) ReadList<T>(string yaml) where T : class
     {
         if (yaml.Length > MaxYamlChars)
-            return (null, $"phần YAML quá dài (tối đa {MaxYamlChars / 1024} KB)");
+            return (null, new Reason(YamlReasons.TooLong, MaxYamlChars / 1024));
         var (events, error) = Scan(yaml);
         if (error is null)
             return Items<T>(events!);
@@ -54,7 +54,7 @@ internal static partial class SafeYaml
         var (head, headError) = Scan(yaml[..starts[0]]);
         if (headError is not null || head!.Any(e => e is NodeEvent))
             return (null, error); // not a plain list of items: the file's own error says best what is wrong
-        var items = new List<(T?, string?)>();
+        var items = new List<(T?, Reason?)>();
         for (var i = 0; i < starts.Count; i++)
         {
             var end = i + 1 < starts.Count ? starts[i + 1] : yaml.Length;
@@ -68,12 +68,12 @@ internal static partial class SafeYaml
         return (items, null);
     }
 
-    private static (IReadOnlyList<(T? Value, string? Error)>? Items, string? Error) Items<T>(List<ParsingEvent> events) where T : class
+    private static (IReadOnlyList<(T? Value, Reason? Error)>? Items, Reason? Error) Items<T>(List<ParsingEvent> events) where T : class
     {
         // StreamStart, DocumentStart, SequenceStart … SequenceEnd, DocumentEnd, StreamEnd
         if (events.Count < 6 || events[2] is not SequenceStart)
-            return (null, events.Count < 5 ? "tệp YAML trống" : "tệp YAML phải là một danh sách (mỗi mục bắt đầu bằng -)");
-        var items = new List<(T?, string?)>();
+            return (null, new Reason(events.Count < 5 ? YamlReasons.Empty : YamlReasons.NotList));
+        var items = new List<(T?, Reason?)>();
         var depth = 0;
         var start = 3;
         for (var i = 3; i < events.Count - 3; i++)
@@ -88,7 +88,7 @@ internal static partial class SafeYaml
     }
 
     /// <summary>All the parsing events of <paramref name="yaml"/>, refused at the first anchor, alias or level too deep.</summary>
-    private static (List<ParsingEvent>? Events, string? Error) Scan(string yaml)
+    private static (List<ParsingEvent>? Events, Reason? Error) Scan(string yaml)
     {
         var events = new List<ParsingEvent>();
         var depth = 0;
@@ -100,9 +100,9 @@ internal static partial class SafeYaml
             {
                 var current = parser.Current!;
                 if (current is AnchorAlias || current is NodeEvent { Anchor.IsEmpty: false })
-                    return (null, "YAML không được dùng anchor (&) hoặc alias (*)");
+                    return (null, new Reason(YamlReasons.Anchors));
                 if (current is MappingStart or SequenceStart && ++depth > MaxDepth)
-                    return (null, $"YAML lồng nhau quá sâu ở dòng {current.Start.Line} (tối đa {MaxDepth} cấp)");
+                    return (null, new Reason(YamlReasons.TooDeep, current.Start.Line, MaxDepth));
                 if (current is MappingEnd or SequenceEnd)
                     depth--;
                 events.Add(current);
@@ -111,29 +111,29 @@ internal static partial class SafeYaml
         }
         catch (YamlException e)
         {
-            return (null, $"YAML sai cú pháp ở dòng {e.Start.Line}, cột {e.Start.Column}: {FirstLine(e.InnerException?.Message ?? e.Message)}");
+            return (null, new Reason(YamlReasons.Syntax, e.Start.Line, e.Start.Column, FirstLine(e.InnerException?.Message ?? e.Message)));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var line = events.Count > 0 ? events[^1].End.Line : 1;
-            return (null, $"YAML sai cú pháp gần dòng {line}");
+            return (null, new Reason(YamlReasons.SyntaxNear, line));
         }
     }
 
-    private static (T? Value, string? Error) Deserialize<T>(List<ParsingEvent> events) where T : class
+    private static (T? Value, Reason? Error) Deserialize<T>(List<ParsingEvent> events) where T : class
     {
         try
         {
             var value = Deserializer.Deserialize<T>(new Replay(events));
-            return value is null ? (null, "tệp YAML trống") : (value, null);
+            return value is null ? (null, new Reason(YamlReasons.Empty)) : (value, null);
         }
         catch (YamlException e)
         {
-            return (null, $"YAML sai kiểu dữ liệu ở dòng {e.Start.Line}, cột {e.Start.Column}: {FirstLine(e.InnerException?.Message ?? e.Message)}");
+            return (null, new Reason(YamlReasons.WrongType, e.Start.Line, e.Start.Column, FirstLine(e.InnerException?.Message ?? e.Message)));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return (null, $"YAML không đọc được: {FirstLine(e.Message)}");
+            return (null, new Reason(YamlReasons.Unreadable, FirstLine(e.Message)));
         }
     }
 

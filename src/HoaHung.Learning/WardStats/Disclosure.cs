@@ -32,9 +32,16 @@ public static class Disclosure
         var shown = cells.Select(Cell).ToArray();
         var total = cells.Sum();
         var hidden = shown.Where(c => c.Hidden).ToList();
-        var k = hidden.Count;
-        var rest = hidden.Sum(c => c.Value);
-        var reveals = k > 0 && (k == 1 || rest == k || rest == 4 * k);
-        return (shown, new Shown(total, IsSmall(total) || reveals));
+        return (shown, Total(total, hidden.Count, hidden.Sum(c => c.Value)));
+    }
+
+    /// <summary>
+    /// A column's total, protected, from what the rule needs of its cells: the total, how many cells are hidden (1–4)
+    /// and their sum. The same answer as <see cref="Column"/>'s, for totals added up where the cells are (in SQL).
+    /// </summary>
+    public static Shown Total(int total, int hiddenCells, int hiddenSum)
+    {
+        var reveals = hiddenCells > 0 && (hiddenCells == 1 || hiddenSum == hiddenCells || hiddenSum == 4 * hiddenCells);
+        return new Shown(total, IsSmall(total) || reveals);
     }
 }

@@ -32,6 +32,12 @@ public static class Measures
     /// <summary>Figures of distinct things in a month (summing them over days or months would count one twice).</summary>
     public static bool IsMonthly(string measure) => measure is Active or Classes;
 
+    /// <summary>
+    /// Figures of events counted per topic, whose all-topics month row (<see cref="WardMonthCount"/>, topic "") is the
+    /// sum of their topic rows. <see cref="Active"/> is topical too but its all-topics row is its own distinct count.
+    /// </summary>
+    public static bool AddsUpOverTopics(string measure) => measure is Lessons or Quizzes;
+
     public static readonly IReadOnlyList<string> Learning = [Accounts, Active, Lessons, Quizzes, Certificates];
     public static readonly IReadOnlyList<string> ClassWork = [Classes, Sessions, Attendances];
     public static readonly IReadOnlyList<string> All = [.. Learning, .. ClassWork];

@@ -9,6 +9,12 @@ public sealed record OpenDataset(string Name, IReadOnlyList<string> Columns, IRe
     DateOnly? First, DateOnly? Last, DateOnly? Modified);
 
 /// <summary>
+/// What the catalogue and the open-data page say of a dataset: its period, last update and number of rows, found
+/// without building its rows (the same values as <see cref="OpenDataset"/>'s).
+/// </summary>
+public sealed record OpenDataFacts(string Name, IReadOnlyList<string> Columns, int Rows, DateOnly? First, DateOnly? Last, DateOnly? Modified);
+
+/// <summary>
 /// The ward's open datasets (issue 22 item 5): month × khu phố learning and classes, and the published catalogue.
 /// Nothing personal: counts only, protected by <see cref="Disclosure"/>; read from the rollups, never progress rows.
 /// </summary>
@@ -41,12 +47,35 @@ public sealed class OpenData(WardFigures figures, TimeProvider clock)
         _ => null,
     };
 
+    /// <summary>A dataset's facts without its rows (the catalogue, the open-data page), or null for a name that is not one.</summary>
+    public async Task<OpenDataFacts?> FactsAsync(string name, CancellationToken ct)
+    {
+        switch (name)
+        {
+            case Learning or Classes:
+                if (await figures.PeriodAsync(name == Learning ? Measures.Learning : Measures.ClassWork, ct) is not { } p)
+                    return new OpenDataFacts(name, ColumnsOf(name), 0, null, null, null);
+                var last = WardCalendar.MonthOf(LastOf(p.Last));
+                var first = WardCalendar.MonthOf(p.First);
+                var months = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+                // A row per configured khu phố, one for "not known" and the ward's total, every month (TablesAsync's rows).
+                return new OpenDataFacts(name, ColumnsOf(name), months * (figures.Neighbourhoods.Count + 2), first, last.AddMonths(1).AddDays(-1), p.Last);
+            case Lessons:
+                var (count, firstDay, lastDay) = await figures.CatalogFactsAsync(ct);
+                return new OpenDataFacts(name, ColumnsOf(name), count, firstDay, lastDay, lastDay);
+            default:
+                return null;
+        }
+    }
+
+    private DateOnly LastOf(DateOnly lastWithFigures) => lastWithFigures < WardCalendar.Today(clock) ? WardCalendar.Today(clock) : lastWithFigures;
+
     private async Task<OpenDataset> MonthlyAsync(string name, IReadOnlyList<string> measures, CancellationToken ct)
     {
         var period = await figures.PeriodAsync(measures, ct);
         if (period is not { } p)
             return new OpenDataset(name, ColumnsOf(name), [], null, null, null);
-        var last = p.Last < WardCalendar.Today(clock) ? WardCalendar.Today(clock) : p.Last;
+        var last = LastOf(p.Last);
         var tables = await figures.TablesAsync(p.First, last, measures, area: null, topic: null, ct);
         var rows = new List<IReadOnlyList<object>>();
         foreach (var table in tables)

@@ -23,6 +23,23 @@ public sealed class WardDailyCount
 }
 
 /// <summary>
+/// One figure of one ward month (docs/architecture.md §9): the month's <see cref="WardDailyCount"/> rows added up,
+/// kept beside them by the same upsert step so the month × khu phố tables, the 12-month trend and the open data read
+/// one row per month instead of a month of days. Every measure has an all-topics row (<see cref="Topic"/> ""):
+/// for <c>lessons</c>/<c>quizzes</c> it is the sum of the topic rows, for <c>active</c> the distinct count (never the
+/// sum of the topics). Holds no one; rebuilt with the daily table by <c>rebuild-stats</c>.
+/// </summary>
+public sealed class WardMonthCount
+{
+    /// <summary>The first day of the ward month.</summary>
+    public DateOnly Month { get; set; }
+    public string Neighbourhood { get; set; } = "";
+    public string Topic { get; set; } = "";
+    public string Measure { get; set; } = "";
+    public int Count { get; set; }
+}
+
+/// <summary>
 /// Who or what counted in a month for a figure that is a number of distinct things (active learners, classes
 /// held): one row per month, kind, thing and topic, with the number of events behind it. The month's figure
 /// moves when <see cref="Events"/> leaves or reaches zero. Internal bookkeeping: never shown, and removed with
@@ -61,6 +78,19 @@ internal sealed class WardDailyCountConfiguration : IEntityTypeConfiguration<War
         b.Property(c => c.Topic).HasMaxLength(WardDailyCount.MaxTopic);
         b.Property(c => c.Measure).HasMaxLength(WardDailyCount.MaxMeasure);
         b.HasIndex(c => new { c.Measure, c.Day });
+    }
+}
+
+internal sealed class WardMonthCountConfiguration : IEntityTypeConfiguration<WardMonthCount>
+{
+    public void Configure(EntityTypeBuilder<WardMonthCount> b)
+    {
+        b.ToTable("WardMonthCounts");
+        b.HasKey(c => new { c.Month, c.Neighbourhood, c.Topic, c.Measure });
+        b.Property(c => c.Neighbourhood).HasMaxLength(WardDailyCount.MaxNeighbourhood);
+        b.Property(c => c.Topic).HasMaxLength(WardDailyCount.MaxTopic);
+        b.Property(c => c.Measure).HasMaxLength(WardDailyCount.MaxMeasure);
+        b.HasIndex(c => new { c.Measure, c.Month });
     }
 }
 

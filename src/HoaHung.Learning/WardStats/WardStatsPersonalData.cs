@@ -6,7 +6,9 @@ namespace HoaHung.Learning.WardStats;
 
 /// <summary>
 /// The months in which she was counted as a learner (<see cref="WardMonthMember"/>, keyed by her account id) are in
-/// her data export and removed with her account; the ward's published figures, which hold no one, stay.
+/// her data export and removed with her account; the ward's published figures, which hold no one, stay: the daily
+/// and monthly counts (<see cref="WardDailyCount"/>, <see cref="WardMonthCount"/>) are per day or month, khu phố,
+/// topic and measure, with no account id, so there is nothing of hers in them to export or erase.
 /// </summary>
 internal sealed class WardStatsPersonalData(LearningDbContext db) : IPersonalDataOwner
 {

@@ -8,12 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.WardStats;
 
-/// <summary>Every rollup row as a full recount makes it, or as stored (zero rows left out of both).</summary>
-public sealed record WardTally(IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, int> Members);
+/// <summary>Every rollup row as a full recount makes it, or as stored (zero rows left out of all three).</summary>
+public sealed record WardTally(IReadOnlyDictionary<string, int> Counts, IReadOnlyDictionary<string, int> Members, IReadOnlyDictionary<string, int> Months);
 
 /// <summary>
 /// The full recount behind <c>rebuild-stats</c>: reads the source tables once (streamed), counts what the interceptor
-/// counts, and replaces the rollups in one transaction. Attributes each event to the khu phố the person or class has
+/// counts, derives the month rows from the daily ones (<see cref="MonthKey.Sum"/>), and replaces the rollups in one transaction. Attributes each event to the khu phố the person or class has
 /// now (the rollups keep the khu phố of the moment it happened), and cannot count what was deleted (an account's
 /// progress, a deleted session), which the rollups keep: so run it to repair, not routinely.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class WardStatsRebuild(IDbContextFactory<LearningDbContext> contex
         var (counts, members) = await CountAsync(ct);
         return new WardTally(
             counts.Where(c => c.Value != 0).ToDictionary(c => Name(c.Key), c => c.Value),
-            members.Where(m => m.Value.Events != 0).ToDictionary(m => Name(m.Key), m => m.Value.Events));
+            members.Where(m => m.Value.Events != 0).ToDictionary(m => Name(m.Key), m => m.Value.Events),
+            MonthKey.Sum(counts).ToDictionary(m => Name(m.Key), m => m.Value));
     }
 
     public async Task<WardTally> StoredAsync(CancellationToken ct)
@@ -32,9 +33,11 @@ public sealed class WardStatsRebuild(IDbContextFactory<LearningDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(ct);
         var counts = await db.Set<WardDailyCount>().AsNoTracking().Where(c => c.Count != 0).ToListAsync(ct);
         var members = await db.Set<WardMonthMember>().AsNoTracking().Where(m => m.Events != 0).ToListAsync(ct);
+        var months = await db.Set<WardMonthCount>().AsNoTracking().Where(m => m.Count != 0).ToListAsync(ct);
         return new WardTally(
             counts.ToDictionary(c => Name(new CountKey(c.Day, c.Neighbourhood, c.Topic, c.Measure)), c => c.Count),
-            members.ToDictionary(m => Name(new MemberKey(m.Month, m.Kind, m.Key, m.Topic)), m => m.Events));
+            members.ToDictionary(m => Name(new MemberKey(m.Month, m.Kind, m.Key, m.Topic)), m => m.Events),
+            months.ToDictionary(m => Name(new MonthKey(m.Month, m.Neighbourhood, m.Topic, m.Measure)), m => m.Count));
     }
 
     /// <summary>Replaces every rollup row with the recount; the number of figure rows written.</summary>
@@ -45,6 +48,7 @@ public sealed class WardStatsRebuild(IDbContextFactory<LearningDbContext> contex
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Set<WardDailyCount>().ExecuteDeleteAsync(ct);
         await db.Set<WardMonthMember>().ExecuteDeleteAsync(ct);
+        await db.Set<WardMonthCount>().ExecuteDeleteAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var chunk in members.Where(m => m.Value.Events != 0).Chunk(5000))
         {
@@ -62,6 +66,15 @@ public sealed class WardStatsRebuild(IDbContextFactory<LearningDbContext> contex
             db.AddRange(chunk.Select(c => new WardDailyCount
             {
                 Day = c.Key.Day, Neighbourhood = c.Key.Neighbourhood, Topic = c.Key.Topic, Measure = c.Key.Measure, Count = c.Value,
+            }));
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        foreach (var chunk in MonthKey.Sum(counts).Chunk(5000))
+        {
+            db.AddRange(chunk.Select(m => new WardMonthCount
+            {
+                Month = m.Key.Month, Neighbourhood = m.Key.Neighbourhood, Topic = m.Key.Topic, Measure = m.Key.Measure, Count = m.Value,
             }));
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -133,6 +146,8 @@ public sealed class WardStatsRebuild(IDbContextFactory<LearningDbContext> contex
     }
 
     private static string Name(CountKey k) => $"{k.Day:yyyy-MM-dd}|{k.Neighbourhood}|{k.Topic}|{k.Measure}";
+
+    private static string Name(MonthKey k) => $"{k.Month:yyyy-MM}|{k.Neighbourhood}|{k.Topic}|{k.Measure}";
 
     private static string Name(MemberKey k) => $"{k.Month:yyyy-MM}|{k.Kind}|{k.Key}|{k.Topic}";
 }

@@ -8,7 +8,39 @@ internal readonly record struct CountKey(DateOnly Day, string Neighbourhood, str
 
 internal readonly record struct MemberKey(DateOnly Month, string Kind, string Key, string Topic);
 
-/// <summary>Turns a save's facts into deltas and adds them to the rollups with one upsert per changed row.</summary>
+/// <summary>A row of <see cref="WardMonthCount"/>: <see cref="Month"/> is the first day of the ward month.</summary>
+internal readonly record struct MonthKey(DateOnly Month, string Neighbourhood, string Topic, string Measure)
+{
+    /// <summary>
+    /// The month rows a daily row adds to: its own month's row, and for a figure that adds up over topics
+    /// (<see cref="Measures.AddsUpOverTopics"/>) also the month's all-topics row. A daily <c>active</c> row already
+    /// has its all-topics twin (the distinct count, topic ""), so its topic rows are never added into it.
+    /// </summary>
+    public static IEnumerable<MonthKey> Of(CountKey day)
+    {
+        var month = WardCalendar.MonthOf(day.Day);
+        yield return new MonthKey(month, day.Neighbourhood, day.Topic, day.Measure);
+        if (day.Topic.Length > 0 && Measures.AddsUpOverTopics(day.Measure))
+            yield return new MonthKey(month, day.Neighbourhood, "", day.Measure);
+    }
+
+    /// <summary>The month rows of a set of daily rows (zero rows left out).</summary>
+    public static Dictionary<MonthKey, int> Sum(IEnumerable<KeyValuePair<CountKey, int>> days)
+    {
+        var months = new Dictionary<MonthKey, int>();
+        foreach (var (day, count) in days)
+            foreach (var key in Of(day))
+                months[key] = months.GetValueOrDefault(key) + count;
+        foreach (var key in months.Where(m => m.Value == 0).Select(m => m.Key).ToList())
+            months.Remove(key);
+        return months;
+    }
+}
+
+/// <summary>
+/// Turns a save's facts into deltas and adds them to the rollups: one upsert per changed member row, then the daily
+/// rows and their month rows (<see cref="WardMonthCount"/>) each with one multi-row upsert.
+/// </summary>
 internal static class WardStatsWriter
 {
     public const string LearnerKind = "learner";
@@ -98,8 +130,12 @@ internal static class WardStatsWriter
                 counts[k] = counts.GetValueOrDefault(k) + step;
             }
         }
-        foreach (var (key, change) in counts.Where(c => c.Value != 0).OrderBy(c => c.Key.ToString(), StringComparer.Ordinal))
-            await AddToCountAsync(db, key, change, ct);
+        var days = counts.Where(c => c.Value != 0).OrderBy(c => c.Key.ToString(), StringComparer.Ordinal)
+            .Select(c => (c.Key.Day, c.Key.Neighbourhood, c.Key.Topic, c.Key.Measure, c.Value)).ToList();
+        var months = MonthKey.Sum(counts).OrderBy(c => c.Key.ToString(), StringComparer.Ordinal)
+            .Select(c => (c.Key.Month, c.Key.Neighbourhood, c.Key.Topic, c.Key.Measure, c.Value)).ToList();
+        await AddToCountsAsync(db, "WardDailyCounts", "Day", days, ct);
+        await AddToCountsAsync(db, "WardMonthCounts", "Month", months, ct);
     }
 
     internal static string Clean(string? neighbourhood)
@@ -108,13 +144,33 @@ internal static class WardStatsWriter
         return text.Length > WardDailyCount.MaxNeighbourhood ? text[..WardDailyCount.MaxNeighbourhood] : text;
     }
 
-    // The same SQL on SQLite and PostgreSQL (both have INSERT … ON CONFLICT … DO UPDATE with "excluded").
-    private static Task AddToCountAsync(DbContext db, CountKey key, int change, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync(
-            """
-            INSERT INTO "WardDailyCounts" ("Day", "Neighbourhood", "Topic", "Measure", "Count") VALUES ({0}, {1}, {2}, {3}, {4})
-            ON CONFLICT ("Day", "Neighbourhood", "Topic", "Measure") DO UPDATE SET "Count" = "WardDailyCounts"."Count" + excluded."Count"
-            """, [key.Day, key.Neighbourhood, key.Topic, key.Measure, change], ct);
+    /// <summary>Rows per statement: 5 parameters each, under SQLite's 999 per statement.</summary>
+    private const int RowsPerStatement = 150;
+
+    // The same SQL on SQLite and PostgreSQL (both have INSERT … VALUES (…), (…) ON CONFLICT … DO UPDATE with "excluded").
+    // The rows come in the caller's fixed order (daily rows, then month rows, each sorted), which is the order they are
+    // locked in, so two concurrent saves cannot deadlock on them. A key appears once per statement (a dictionary's).
+    private static async Task AddToCountsAsync(DbContext db, string table, string first,
+        IReadOnlyList<(DateOnly When, string Neighbourhood, string Topic, string Measure, int Change)> rows, CancellationToken ct)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var values = new List<object>(chunk.Length * 5);
+            var tuples = new List<string>(chunk.Length);
+            foreach (var r in chunk)
+            {
+                var n = values.Count;
+                tuples.Add($"({{{n}}}, {{{n + 1}}}, {{{n + 2}}}, {{{n + 3}}}, {{{n + 4}}})");
+                values.AddRange([r.When, r.Neighbourhood, r.Topic, r.Measure, r.Change]);
+            }
+            // Only the two table and column names above (constants) and placeholders are written into the text; every value is a parameter.
+            var sql = $"""
+                INSERT INTO "{table}" ("{first}", "Neighbourhood", "Topic", "Measure", "Count") VALUES {string.Join(", ", tuples)}
+                ON CONFLICT ("{first}", "Neighbourhood", "Topic", "Measure") DO UPDATE SET "Count" = "{table}"."Count" + excluded."Count"
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+        }
+    }
 
     private static async Task<(int Events, string Neighbourhood)> AddToMemberAsync(DbContext db, MemberKey key, string neighbourhood, int change,
         CancellationToken ct)

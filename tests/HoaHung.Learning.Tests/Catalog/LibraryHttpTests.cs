@@ -170,6 +170,34 @@ public abstract class LibraryHttpTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.DoesNotContain("unsafe-inline", scriptSrc);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Single(response.Headers.GetValues("Referrer-Policy"));
+        Assert.Equal("SAMEORIGIN", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Document_only_headers_are_left_off_styles_and_scripts_but_not_off_the_worker_or_a_picture_that_can_hold_script()
+    {
+        var (_, page) = await Client().GetPageAsync("/bai-hoc/ket-noi-wi-fi");
+        var passive = page.QuerySelectorAll("link[rel=stylesheet], script[src]")
+            .Select(e => "/" + (e.GetAttribute("href") ?? e.GetAttribute("src"))!.TrimStart('/')).ToList();
+        Assert.True(passive.Count >= 3, string.Join(", ", passive));
+        passive.Add("/api/v1/topics");
+        foreach (var path in passive)
+        {
+            var response = await Client().GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, path);
+            Assert.False(response.Headers.Contains("Content-Security-Policy"), path);
+            Assert.False(response.Headers.Contains("X-Frame-Options"), path);
+            Assert.False(response.Headers.Contains("Permissions-Policy"), path);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+        var icon = "/" + page.QuerySelector("link[rel=icon][type='image/svg+xml']")!.GetAttribute("href")!.TrimStart('/');
+        foreach (var path in new[] { "/sw.js", icon, "/khong-co-trang-nay" })
+        {
+            var response = await Client().GetAsync(path);
+            Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Equal("SAMEORIGIN", response.Headers.GetValues("X-Frame-Options").Single());
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using HoaHung.Learning.Data;
 using HoaHung.Learning.Progress;
 using HoaHung.Learning.Tests.Infrastructure;
 using HoaHung.Learning.Web.Hosting;
+using HoaHung.Learning.Web.Shell;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

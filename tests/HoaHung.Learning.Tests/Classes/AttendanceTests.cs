@@ -20,7 +20,7 @@ public abstract class AttendanceTests<TSite>(TSite site) : IClassFixture<TSite> 
         site.EnsureAvailable();
         var clock = new FakeTimeProvider(Start.AddMinutes(-5));
         var contexts = site.Services.GetRequiredService<IDbContextFactory<LearningDbContext>>();
-        var changes = new ClassChanges(contexts, site.Services.GetRequiredService<ILearningActivityFeed>(), clock, NullLogger<ClassChanges>.Instance);
+        var changes = new ClassChanges(contexts, site.Services.GetRequiredService<HoaHung.Learning.Changes.ChangeFeed>(), clock, NullLogger<ClassChanges>.Instance);
         return (new ClassAttendance(contexts, changes, NullLogger<ClassAttendance>.Instance), clock);
     }
 

@@ -39,9 +39,9 @@ public sealed class CountingContexts : DbCommandInterceptor, IDbContextFactory<L
     /// <summary>The grid and the report on these contexts.</summary>
     public (ClassGrid Grid, ClassReports Reports) Services(SiteFactory site)
     {
-        var feed = site.Services.GetRequiredService<ILearningActivityFeed>();
+        var feed = site.Services.GetRequiredService<HoaHung.Learning.Changes.ChangeFeed>();
         var changes = new ClassChanges(this, feed, TimeProvider.System, NullLogger<ClassChanges>.Instance);
-        var grid = new ClassGrid(changes, new ClassActivity(this, feed, TimeProvider.System));
+        var grid = new ClassGrid(changes, new ClassActivity(this, feed, site.Services.GetRequiredService<HoaHung.Learning.Progress.LearnerChanges>()));
         return (grid, new ClassReports(grid, this, changes));
     }
 

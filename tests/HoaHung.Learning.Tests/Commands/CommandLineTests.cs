@@ -58,6 +58,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(3, exit);
         Assert.Contains("+1", output);
         Assert.Contains(Path.Combine("bai-hong", "index.md"), errors);
+        Assert.Contains("thiếu phần đầu YAML (front matter)", errors); // worded in Vietnamese, from the web's resources
 
         content.File("lessons/bai-hong/index.md", "---\ntitle: Sửa rồi\nsummary: Đã sửa.\ntopic: chu-de-a\n---\nThân bài");
         var (again, output2, _) = await RunAsync("import-content", content.Root);
@@ -81,6 +82,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("bài học / lessons: +2", output);
         foreach (var broken in new[] { "bai-yaml-hong", "bai-vo-tan", "bai-fifo" })
             Assert.Contains(Path.Combine(broken, "index.md"), errors);
+        Assert.Contains("YAML sai cú pháp", errors); // worded in Vietnamese
     }
 
     [Fact]

@@ -34,12 +34,12 @@ public sealed partial class SeedLibraryQualityTests
         Assert.True(Library.Topics.Count >= 6);
         Assert.True(Library.Lessons.Count >= 24, $"{Library.Lessons.Count} lessons");
         foreach (var topic in Library.Topics)
-            Assert.True(Library.Lessons.Count(l => l.Topic == topic.Slug) >= 3, $"topic {topic.Slug} has fewer than 3 lessons");
+            Assert.True(Library.Lessons.Count(l => l.Content.Topic == topic.Slug) >= 3, $"topic {topic.Slug} has fewer than 3 lessons");
         Assert.True(Library.Paths.Count >= 3);
         Assert.All(Library.Paths, p => Assert.InRange(p.Lessons.Count, 4, 8));
-        var videos = Library.Lessons.Where(l => l.Type == LessonType.Video).ToList();
+        var videos = Library.Lessons.Where(l => l.Content.Type == LessonType.Video).ToList();
         Assert.True(videos.Count >= 6);
-        Assert.All(Library.Topics, t => Assert.Contains(videos, v => v.Topic == t.Slug));
+        Assert.All(Library.Topics, t => Assert.Contains(videos, v => v.Content.Topic == t.Slug));
     }
 
     [Fact]
@@ -48,13 +48,13 @@ public sealed partial class SeedLibraryQualityTests
         var problems = new List<string>();
         foreach (var lesson in Library.Lessons)
         {
-            var doc = Markdig.Markdown.Parse(lesson.Body, Pipeline);
+            var doc = Markdig.Markdown.Parse(lesson.Content.Body, Pipeline);
             foreach (var image in doc.Descendants<LinkInline>().Where(l => l.IsImage))
             {
                 if (string.IsNullOrWhiteSpace(string.Concat(image.Descendants<LiteralInline>().Select(t => t.Content.ToString()))))
                     problems.Add($"{lesson.Slug}: picture {image.Url} has no alt text");
             }
-            if (lesson.Type != LessonType.Tutorial)
+            if (lesson.Content.Type != LessonType.Tutorial)
                 continue;
             var steps = doc.Descendants<CustomContainer>().Where(c => c.Info == "steps").SelectMany(c => c.Descendants<ListItemBlock>())
                 .Where(li => li.Parent?.Parent is CustomContainer).ToList();
@@ -73,22 +73,22 @@ public sealed partial class SeedLibraryQualityTests
     public void Every_lesson_has_what_to_prepare_and_a_summary_to_remember()
     {
         var missing = Library.Lessons
-            .Where(l => !l.Body.Contains(":::prepare") || !l.Body.Contains(":::remember"))
+            .Where(l => !l.Content.Body.Contains(":::prepare") || !l.Content.Body.Contains(":::remember"))
             .Select(l => l.Slug).ToList();
         Assert.True(missing.Count == 0, "missing :::prepare or :::remember: " + string.Join(", ", missing));
-        Assert.All(Library.Lessons, l => Assert.NotEmpty(l.Tags));
+        Assert.All(Library.Lessons, l => Assert.NotEmpty(l.Content.Tags));
     }
 
     [Fact]
     public void Every_video_has_Vietnamese_captions_that_fit_the_video_and_the_size_limits()
     {
         var problems = new List<string>();
-        foreach (var lesson in Library.Lessons.Where(l => l.Video is not null))
+        foreach (var lesson in Library.Lessons.Where(l => l.Content.VideoPath is not null))
         {
-            var video = new FileInfo(lesson.Files[lesson.Video!]);
+            var video = new FileInfo(lesson.Files[lesson.Content.VideoPath!]);
             if (video.Length > MaxVideoBytes)
                 problems.Add($"{lesson.Slug}: {video.Name} is {video.Length / 1024} KB (limit 2 MB)");
-            var vtt = File.ReadAllText(lesson.Files[lesson.Captions!]);
+            var vtt = File.ReadAllText(lesson.Files[lesson.Content.CaptionsPath!]);
             if (!vtt.TrimStart('\uFEFF').StartsWith("WEBVTT"))
                 problems.Add($"{lesson.Slug}: captions do not start with WEBVTT");
             var cues = CueTiming().Matches(vtt).Select(m => (Start: Seconds(m.Groups[1].Value), End: Seconds(m.Groups[2].Value))).ToList();
@@ -116,7 +116,7 @@ public sealed partial class SeedLibraryQualityTests
         var broken = new List<string>();
         foreach (var lesson in Library.Lessons)
         {
-            foreach (var link in Markdig.Markdown.Parse(lesson.Body, Pipeline).Descendants<LinkInline>().Where(l => !l.IsImage && l.Url?.StartsWith('/') == true))
+            foreach (var link in Markdig.Markdown.Parse(lesson.Content.Body, Pipeline).Descendants<LinkInline>().Where(l => !l.IsImage && l.Url?.StartsWith('/') == true))
             {
                 var m = InternalLink().Match(link.Url!);
                 var ok = m.Success && m.Groups[1].Value switch
@@ -140,7 +140,7 @@ public sealed partial class SeedLibraryQualityTests
         foreach (var lesson in Library.Lessons)
         {
             // Each paragraph, list item, heading and table cell on its own; a picture's alt text is not a sentence.
-            foreach (var block in Markdig.Markdown.Parse(lesson.Body, Pipeline).Descendants<LeafBlock>().Where(b => b.Inline is not null))
+            foreach (var block in Markdig.Markdown.Parse(lesson.Content.Body, Pipeline).Descendants<LeafBlock>().Where(b => b.Inline is not null))
             {
                 var text = string.Concat(block.Inline!.Descendants<LiteralInline>()
                     .Where(t => !t.AncestorsAreImage()).Select(t => t.Content.ToString() + " "));
@@ -161,7 +161,7 @@ public sealed partial class SeedLibraryQualityTests
         var quizzes = Library.Lessons.Where(l => l.QuizJson is not null)
             .Select(l => (Lesson: l, Quiz: HoaHung.Learning.Quizzes.QuizDefinition.FromJson(l.QuizJson)!)).ToList();
         var problems = new List<string>();
-        foreach (var topic in Library.Topics.Where(t => !quizzes.Any(q => q.Lesson.Topic == t.Slug)))
+        foreach (var topic in Library.Topics.Where(t => !quizzes.Any(q => q.Lesson.Content.Topic == t.Slug)))
             problems.Add($"topic {topic.Slug} has no quiz");
         foreach (var (lesson, quiz) in quizzes)
         {
@@ -174,7 +174,7 @@ public sealed partial class SeedLibraryQualityTests
         foreach (var kind in Enum.GetValues<HoaHung.Learning.Quizzes.QuestionKind>().Where(k => !kinds.Contains(k)))
             problems.Add($"no seed question of type {HoaHung.Learning.Quizzes.QuestionKinds.Name(kind)}");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        Assert.Contains(Library.Lessons, l => l.Type == LessonType.Quiz);
+        Assert.Contains(Library.Lessons, l => l.Content.Type == LessonType.Quiz);
     }
 
     private static double Seconds(string t)

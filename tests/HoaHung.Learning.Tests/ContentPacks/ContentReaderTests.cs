@@ -34,8 +34,8 @@ public sealed class ContentReaderTests
 
         Assert.Empty(set.Problems);
         var lesson = Assert.Single(set.Lessons);
-        Assert.Equal(("Bài một", LessonType.Video, LessonLevel.Intermediate, 7, 3), (lesson.Title, lesson.Type, lesson.Level, lesson.Minutes, lesson.Order));
-        Assert.Equal(["vneid", "định danh"], lesson.Tags);
+        Assert.Equal(("Bài một", LessonType.Video, LessonLevel.Intermediate, 7, 3), (lesson.Content.Title, lesson.Content.Type, lesson.Content.Level, lesson.Content.Minutes, lesson.Order));
+        Assert.Equal(["vneid", "định danh"], LessonContent.SplitTags(lesson.Content.Tags));
         Assert.Equal(["a.png", "v.mp4", "v.vi.vtt"], lesson.Files.Keys.Order());
         Assert.Equal(64, lesson.Hash.Length);
     }
@@ -63,7 +63,7 @@ public sealed class ContentReaderTests
     {
         using var content = new ContentFolder().Topics(("chu-de-a", "Chủ đề A")).Lesson("bai-ba", "Bài ba", "chu-de-a", "x", extra);
         var problem = Assert.Single(Reader.Read(content.Root).Problems);
-        Assert.Contains(expected, problem.Message);
+        Assert.Contains(expected, ContentText.Of(problem));
         Assert.EndsWith("index.md", problem.Path);
     }
 
@@ -73,9 +73,9 @@ public sealed class ContentReaderTests
         using var content = new ContentFolder().Topics(("chu-de-a", "Chủ đề A"))
             .Lesson("bai-bon", "Đăng ky\u0301 VNeID", "chu-de-a", "Thân\u0007 bài\u0000 học");
         var lesson = Reader.Read(content.Root).Lessons.Single();
-        Assert.Equal("Đăng ký VNeID", lesson.Title);
-        Assert.DoesNotContain('\u0007', lesson.Body);
-        Assert.DoesNotContain('\u0000', lesson.Body);
+        Assert.Equal("Đăng ký VNeID", lesson.Content.Title);
+        Assert.DoesNotContain('\u0007', lesson.Content.Body);
+        Assert.DoesNotContain('\u0000', lesson.Content.Body);
     }
 
     [Fact]

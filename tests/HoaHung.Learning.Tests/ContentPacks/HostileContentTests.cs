@@ -28,7 +28,7 @@ public sealed class HostileContentTests
         var problem = Assert.Single(set.Problems);
         Assert.EndsWith(pathEnd, problem.Path);
         if (message is not null)
-            Assert.Contains(message, problem.Message);
+            Assert.Contains(message, ContentText.Of(problem));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class HostileContentTests
     {
         using var content = GoodLibrary().File(file, text);
         var set = await ReadAsync(content.Root);
-        Assert.Contains(set.Problems, p => p.Path.EndsWith(file.Split('/')[^1]) && p.Message.Contains("YAML"));
+        Assert.Contains(set.Problems, p => p.Path.EndsWith(file.Split('/')[^1]) && ContentText.Of(p).Contains("YAML"));
         Assert.Contains(set.Lessons, l => l.Slug == "bai-tot");
     }
 
@@ -70,8 +70,8 @@ public sealed class HostileContentTests
         Assert.Equal(["chu-de-a", "chu-de-b"], set.Topics.Select(t => t.Slug));
         Assert.Equal(2, set.Lessons.Count);
         var problem = Assert.Single(set.Problems);
-        Assert.Contains("chủ đề thứ 2", problem.Path);
-        Assert.Contains("dòng 5", problem.Message);
+        Assert.Contains("chủ đề thứ 2", ContentText.Place(problem));
+        Assert.Contains("dòng 5", ContentText.Of(problem));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class HostileContentTests
         var set = await ReadAsync(content.Root);
         var problems = WithoutThePath(set);
         Assert.Equal(2, problems.Count);
-        Assert.Contains(problems, p => p.Path.EndsWith(Path.Combine("bai-fifo", "index.md")) && p.Message.Contains("ong.png"));
+        Assert.Contains(problems, p => p.Path.EndsWith(Path.Combine("bai-fifo", "index.md")) && ContentText.Of(p).Contains("ong.png"));
         Assert.Contains(problems, p => p.Path.EndsWith(Path.Combine("bai-tot-hai", "quiz.yml")));
         Assert.Equal(["bai-tot"], set.Lessons.Select(l => l.Slug));
     }
@@ -111,7 +111,7 @@ public sealed class HostileContentTests
         Assert.Equal(["bai-tot"], set.Lessons.Select(l => l.Slug));
         var problems = WithoutThePath(set);
         Assert.Equal(3, problems.Count);
-        Assert.All(problems, p => Assert.Contains("liên kết", p.Message));
+        Assert.All(problems, p => Assert.Contains("liên kết", ContentText.Of(p)));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public abstract class ImportTests<TSite>(TSite site) : IClassFixture<TSite> wher
         var report = await site.ImportAsync(content.Root);
 
         Assert.Equal(1, report.LessonsAdded);
-        string Problem(string part) => Assert.Single(report.Problems, p => p.Path.Contains(part)).Message;
+        string Problem(string part) => ContentText.Of(Assert.Single(report.Problems, p => p.Path.Contains(part)));
         Assert.Contains("dòng", Problem("yaml-hong"));
         Assert.Contains("title", Problem("thieu-tieu-de"));
         Assert.Contains("khong-co", Problem("sai-chu-de"));

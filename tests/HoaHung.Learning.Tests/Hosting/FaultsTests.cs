@@ -9,14 +9,16 @@ namespace HoaHung.Learning.Tests.Hosting;
 
 /// <summary>
 /// Faults, measured (issue 26): the site run as an operator runs it (<see cref="SiteProcess"/>) on its own throwaway
-/// PostgreSQL cluster, which the test restarts under a load of sign-ups and completions. Every write the site
-/// acknowledged (2xx/3xx) is in the database afterwards; what failed during the restart failed cleanly (a status with a
-/// page, never a hang). The figures go to TestResults/measurements/faults.txt.
+/// PostgreSQL cluster, which the test restarts under a load of sign-ups, completions and quiz answers (signed-in and
+/// anonymous). Every write the site acknowledged (2xx/3xx) is in the database afterwards; what failed during the restart
+/// failed cleanly (a status with a Vietnamese page, never an empty one, never a hang). The figures go to
+/// TestResults/measurements/faults.txt.
 /// </summary>
-public sealed class FaultsTests : IAsyncLifetime
+public sealed partial class FaultsTests : IAsyncLifetime
 {
     private const string Topic = "chu-de-thu";
     private static readonly string[] Lessons = ["bai-mot", "bai-hai", "bai-ba"];
+    private const string QuizLesson = "bai-kiem-tra";
     private readonly ContentFolder content = new();
     private readonly string dataDir = TestEnvironment.NewTempDirectory("hh-faults");
     private readonly CancellationToken ct = TestContext.Current.CancellationToken;
@@ -28,6 +30,9 @@ public sealed class FaultsTests : IAsyncLifetime
         content.Topics((Topic, "Chủ đề thử"));
         foreach (var lesson in Lessons)
             content.Lesson(lesson, "Bài " + lesson, Topic);
+        content.Lesson(QuizLesson, "Bài kiểm tra", Topic).File($"lessons/{QuizLesson}/quiz.yml", "pass_mark: 50\nquestions:\n" +
+            "  - { type: true_false, text: Công an gọi xin mã OTP là thật, answer: false, explanation: Không bao giờ }\n" +
+            "  - { type: true_false, text: Mật khẩu nên dài, answer: true, explanation: Càng dài càng khó đoán }\n");
         return ValueTask.CompletedTask;
     }
 
@@ -47,6 +52,7 @@ public sealed class FaultsTests : IAsyncLifetime
 
         var signUps = new ConcurrentBag<string>();
         var completions = new ConcurrentBag<(string Name, string Lesson)>();
+        var answers = new ConcurrentBag<(Guid Attempt, int Position, bool SignedIn)>();
         var statuses = new ConcurrentDictionary<string, int>();
         var emptyErrors = 0;
         var hangs = 0;
@@ -76,6 +82,29 @@ public sealed class FaultsTests : IAsyncLifetime
             }
         }
 
+        // Start the quiz, then answer each question (the first option): an answer is acknowledged by its redirect.
+        async Task AnswerQuizAsync(Visitor visitor, bool signedIn)
+        {
+            var started = await Timed(SubmitFormAsync(visitor, $"/bai-hoc/{QuizLesson}/kiem-tra", "quiz-start", _ => []));
+            if (started is null)
+                return;
+            Count(started, await started.Content.ReadAsByteArrayAsync(ct));
+            if (started.StatusCode != HttpStatusCode.Redirect
+                || QuizPosition().Match(Visitor.Location(started)) is not { Success: true } at)
+                return;
+            var attempt = Guid.Parse(at.Groups[1].Value);
+            for (var position = 1; position <= 2; position++)
+            {
+                var answered = await Timed(SubmitFormAsync(visitor, $"/bai-hoc/{QuizLesson}/kiem-tra/{attempt:N}/{position}", "answer",
+                    page => page.QuerySelector("input[name=choice]") is { } choice ? [new("choice", choice.GetAttribute("value")!)] : []));
+                if (answered is null)
+                    continue;
+                Count(answered, await answered.Content.ReadAsByteArrayAsync(ct));
+                if (answered.StatusCode == HttpStatusCode.Redirect)
+                    answers.Add((attempt, position, signedIn));
+            }
+        }
+
         var workers = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
         {
             for (var turn = 0; load.Elapsed < stopAt; turn++)
@@ -98,6 +127,9 @@ public sealed class FaultsTests : IAsyncLifetime
                     if ((int)done.StatusCode is >= 200 and < 400)
                         completions.Add((name, lesson));
                 }
+                // Her quiz, then the same quiz by somebody who never signed up (an anonymous attempt, by her cookie).
+                await AnswerQuizAsync(visitor, signedIn: true);
+                await AnswerQuizAsync(new Visitor(site.BaseUrl, new CookieContainer()), signedIn: false);
             }
         }, ct)).ToList();
 
@@ -122,23 +154,32 @@ public sealed class FaultsTests : IAsyncLifetime
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 done.Add((reader.GetString(0), reader.GetString(1)));
+        var storedAnswers = new Dictionary<Guid, int>();
+        await using (var command = new NpgsqlCommand("SELECT \"AttemptId\", count(*) FROM \"QuizAnswers\" GROUP BY \"AttemptId\"", db))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                storedAnswers[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+        // Each position of an attempt is one question of the quiz: an attempt holds at least as many answers as were acknowledged.
+        var lostAnswers = answers.GroupBy(a => a.Attempt).Sum(g => Math.Max(0, g.Select(a => a.Position).Distinct().Count() - storedAnswers.GetValueOrDefault(g.Key)));
         var lostSignUps = signUps.Count(n => !users.Contains(n));
         var lostCompletions = completions.Count(c => !done.Contains(c));
 
         var figures = $"PostgreSQL restart (pg_ctl restart -m fast) under load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: 6 clients for {stopAt.TotalSeconds:F0} s, " +
             $"restart at {restartedAt.TotalSeconds - restart.Elapsed.TotalSeconds:F1} s took {restart.Elapsed.TotalSeconds:F2} s; " +
-            $"acknowledged: {signUps.Count} sign-ups, {completions.Count} completions; lost: {lostSignUps} sign-ups, {lostCompletions} completions; " +
+            $"acknowledged: {signUps.Count} sign-ups, {completions.Count} completions, {answers.Count} quiz answers ({answers.Count(a => a.SignedIn)} signed-in, " +
+            $"{answers.Count(a => !a.SignedIn)} anonymous); lost: {lostSignUps} sign-ups, {lostCompletions} completions, {lostAnswers} quiz answers; " +
             $"answers by status: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; " +
             $"5xx without a page: {emptyErrors}; hung (>30 s): {hangs}";
         Measurements.Write("faults.txt", "postgres-restart", figures);
         TestContext.Current.SendDiagnosticMessage(figures);
 
-        Assert.True(signUps.Count > 0 && completions.Count > 0, $"the load acknowledged nothing:\n{figures}\n{site.Output}");
+        Assert.True(signUps.Count > 0 && completions.Count > 0 && answers.Any(a => a.SignedIn) && answers.Any(a => !a.SignedIn),
+            $"the load acknowledged nothing of some kind:\n{figures}\n{site.Output}");
         Assert.Equal(0, lostSignUps);
         Assert.Equal(0, lostCompletions);
-        // Not asserted yet: once in several runs a request caught by the restart is answered 500 with no page (a known
-        // defect, counted in faults.txt and named in the closing note of 2026-12-07); writes are never lost.
-        _ = emptyErrors;
+        Assert.Equal(0, lostAnswers);
+        // Every 5xx has its page (ErrorPages; DatabaseOutageTests makes the first such case happen every time).
+        Assert.True(emptyErrors == 0, $"{emptyErrors} answers were 5xx with no page:\n{figures}\n{site.Output}");
         Assert.Equal(0, hangs);
         // After the restart the site serves again without being restarted itself.
         var after = new Visitor(site.BaseUrl, new CookieContainer());
@@ -169,32 +210,38 @@ public sealed class FaultsTests : IAsyncLifetime
 
         var statuses = new ConcurrentDictionary<string, int>();
         var failures = new List<string>();
-        var requests = 0;
-        var slowest = 0.0;
+        var took = new List<double>();
+        var slowestOf = new Dictionary<string, double>();
         redis.Stop();
         var down = Stopwatch.StartNew();
-        for (var turn = 0; down.Elapsed < outage; turn++)
+        for (var turn = 0; turn < 4 || down.Elapsed < outage; turn++)
         {
             var instance = turn % 2 == 0 ? site : second;
             var visitor = new Visitor(instance.BaseUrl, new CookieContainer());
+            // Every path that touches Redis: sign-in counts, her completion (the learner channel), signing out (the
+            // sessions channel), signed-in pages (session checks), and the anonymous pages beside them.
             foreach (var (what, call) in new (string, Func<Task<HttpResponseMessage>>)[]
             {
                 ("home", async () => (await visitor.GetAsync("/")).Response),
                 ("lesson", async () => (await visitor.GetAsync($"/bai-hoc/{Lessons[0]}")).Response),
                 ("sign-in", async () => (await visitor.SignInAsync("cohoa", "hoa sen nở giữa đầm")).Response),
                 ("signed-in page", async () => (await visitor.GetAsync("/cua-toi")).Response),
+                ("signed-in lesson", async () => (await visitor.GetAsync($"/bai-hoc/{Lessons[2]}")).Response),
+                ("completion", () => visitor.CompleteAsync(Lessons[2])),
+                ("sign-out", async () => (await visitor.SubmitAsync("/tai-khoan/dang-xuat", "sign-out", [])).Response),
             })
             {
-                requests++;
                 HttpResponseMessage? response = null;
-                var took = Stopwatch.StartNew();
+                var clock = Stopwatch.StartNew();
                 try
                 {
                     response = await call().WaitAsync(TimeSpan.FromSeconds(15), ct);
-                    slowest = Math.Max(slowest, took.Elapsed.TotalSeconds);
+                    took.Add(clock.Elapsed.TotalSeconds);
+                    slowestOf[what] = Math.Max(slowestOf.GetValueOrDefault(what), clock.Elapsed.TotalSeconds);
                 }
                 catch (Exception e) when (e is TimeoutException or HttpRequestException)
                 {
+                    took.Add(clock.Elapsed.TotalSeconds);
                     failures.Add($"{what} on {instance.BaseUrl}: {e.GetType().Name}");
                     continue;
                 }
@@ -223,14 +270,44 @@ public sealed class FaultsTests : IAsyncLifetime
             Assert.True(seen.Elapsed < TimeSpan.FromSeconds(15), "after Redis came back the second instance still shows the lesson as not done after 15 s");
             await Task.Delay(100, ct);
         }
-        var figures = $"Redis stopped for {stoppedFor.TotalSeconds:F0} s under two instances, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {requests} requests " +
-            $"(pages, sign-ins, signed-in pages, alternating instances), {failures.Count} failed, slowest answer {slowest:F1} s; by kind: " +
+        took.Sort();
+        double Percentile(double p) => took[Math.Min(took.Count - 1, (int)Math.Ceiling(p * took.Count) - 1)];
+        var slowest = took[^1];
+        var figures = $"Redis stopped for {stoppedFor.TotalSeconds:F0} s under two instances, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {took.Count} requests " +
+            $"({took.Count / stoppedFor.TotalSeconds:F1}/s, one at a time: pages, sign-ins, signed-in pages, completions, sign-outs, alternating instances), " +
+            $"{failures.Count} failed, p50 {Percentile(0.5) * 1000:F0} ms, p99 {Percentile(0.99) * 1000:F0} ms, slowest {slowest * 1000:F0} ms " +
+            $"({string.Join(", ", slowestOf.Select(k => $"{k.Key} {k.Value * 1000:F0}"))}); by kind: " +
             $"{string.Join(", ", statuses.OrderBy(k => k.Key).Select(k => $"{k.Key}×{k.Value}"))}; after Redis returned a completion on one " +
             $"instance was shown by the other after {seen.Elapsed.TotalSeconds:F2} s";
         Measurements.Write("faults.txt", $"redis-stop-{outage.TotalSeconds:F0}s", figures);
         TestContext.Current.SendDiagnosticMessage(figures);
         Assert.True(failures.Count == 0, $"{figures}\n  {string.Join("\n  ", failures.Take(20))}\n{site.Output}\n{second.Output}");
+        // No request waits on Redis while it is down: before the one connection failed fast, requests waited on the
+        // client's timeouts (slowest 11.6 s, 8 answered in 33 s) and each such wait ended in a RedisTimeoutException.
+        // Asserted by what happened, not by a clock (the figures, p50, p99 and per kind, are in faults.txt).
+        foreach (var instance in new[] { site, second })
+            Assert.False(instance.Output.Contains("RedisTimeoutException", StringComparison.Ordinal),
+                $"a command waited on Redis until it timed out while Redis was down:\n{figures}\n{instance.Output}");
     }
+
+    /// <summary>
+    /// Gets the page and posts its form named <paramref name="formName"/> (hidden fields and token, plus
+    /// <paramref name="fields"/> read from the page); a page that did not open is answered as it was (no post).
+    /// </summary>
+    internal static async Task<HttpResponseMessage> SubmitFormAsync(Visitor visitor, string url, string formName,
+        Func<AngleSharp.Dom.IDocument, IEnumerable<KeyValuePair<string, string>>> fields)
+    {
+        var (page, doc) = await visitor.GetAsync(url);
+        var form = doc.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null);
+        if (page.StatusCode != HttpStatusCode.OK || form is null)
+            return page;
+        var values = form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? "")).Concat(fields(doc)).ToList();
+        return (await visitor.PostAsync(form.GetAttribute("action") is { Length: > 0 } action ? action : url, values)).Response;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/kiem-tra/([0-9a-f]{32})/1$")]
+    private static partial System.Text.RegularExpressions.Regex QuizPosition();
 
     private static CookieContainer CopyCookies(CookieContainer from, string fromUrl, string toUrl)
     {
@@ -388,6 +465,12 @@ internal sealed class PrivatePostgres : IAsyncDisposable
     /// <summary>A fast restart (open sessions cut, committed work kept), as an operator's upgrade or a crash-restart does.</summary>
     public Task RestartAsync(CancellationToken ct) => PgAsync(ct, "pg_ctl", "-D", Path.Combine(dir, "data"), "-m", "fast", "-w",
         "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200", "restart");
+
+    /// <summary>Stops the server (open sessions cut): the database is unreachable until <see cref="StartAgainAsync"/>.</summary>
+    public Task StopAsync(CancellationToken ct) => PgAsync(ct, "pg_ctl", "-D", Path.Combine(dir, "data"), "-m", "fast", "-w", "stop");
+
+    public Task StartAgainAsync(CancellationToken ct) => PgAsync(ct, "pg_ctl", "-D", Path.Combine(dir, "data"), "-l", Path.Combine(dir, "server.log"), "-w",
+        "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200", "start");
 
     private Task PgAsync(CancellationToken ct, string tool, params string[] args) => IsRoot
         ? RunAsync("runuser", ct, ["-u", "postgres", "--", Path.Combine(bin, tool), .. args])

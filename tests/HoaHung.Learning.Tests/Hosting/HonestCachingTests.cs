@@ -74,6 +74,8 @@ public abstract class HonestCachingTests<TSite>(TSite site) : IClassFixture<TSit
     [Theory]
     [InlineData("/")]
     [InlineData("/cua-toi")]
+    [InlineData("/cua-toi/dang-hoc")]
+    [InlineData("/cua-toi/da-hoc-xong?trang=2")]
     [InlineData("/tim-kiem?q=bai")]
     [InlineData("/cua-toi/hoan-thanh/{lesson}")]
     [InlineData("/bai-hoc/{lesson}")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Studio.Review;
 using HoaHung.Learning.Tests.Infrastructure;
@@ -131,7 +132,7 @@ public sealed class InstancesTests : IAsyncLifetime
         Assert.True((await users.CreateAsync(thao, "hoa sen nở giữa đầm")).Succeeded);
         Assert.True((await users.AddToRolesAsync(thao, [Roles.Learner, Roles.Reviewer])).Succeeded);
         var drafts = studio.Services.GetRequiredService<Drafts>();
-        var lesson = new DraftContent
+        var lesson = new LessonContent
         {
             Title = "Bài mới từ xưởng soạn bài", Summary = "Một câu nói bài học giúp gì.", Topic = Topic,
             Body = "Dòng một.\nDòng hai.", Minutes = 5, Tags = "thử",

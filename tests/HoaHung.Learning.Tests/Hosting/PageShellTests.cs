@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using HoaHung.Learning.Web.Hosting;
+using HoaHung.Learning.Web.Shell;
 using Microsoft.AspNetCore.Http;
 
 namespace HoaHung.Learning.Tests.Hosting;

@@ -73,6 +73,8 @@ public static class RouteMatrix
 
         // Progress: per reader (account or anonymous cookie)
         .. Page("/cua-toi", "/cua-toi", Everyone(Ok)),
+        .. Page("/cua-toi/dang-hoc", "/cua-toi/dang-hoc", Everyone(Ok)),
+        .. Page("/cua-toi/da-hoc-xong", "/cua-toi/da-hoc-xong?trang=2", Everyone(Ok)),
         .. Page("/cua-toi/hoan-thanh/{Slug}", "/cua-toi/hoan-thanh/{lesson}", Everyone(Ok)),
         .. Page("/chung-chi/{Code}", "/chung-chi/{code}", Everyone(Ok)),
         Get("/tien-do/{slug}/", "/tien-do/{lesson}", Everyone(Ok)),

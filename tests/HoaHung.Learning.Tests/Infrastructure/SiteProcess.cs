@@ -56,6 +56,7 @@ public sealed class SiteProcess : IAsyncDisposable
                     return site;
             }
             catch (HttpRequestException) { }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { } // a first answer slower than 5 s on a busy machine
             await Task.Delay(200, ct);
         }
         await site.DisposeAsync();

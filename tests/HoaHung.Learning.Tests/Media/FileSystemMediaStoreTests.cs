@@ -117,7 +117,7 @@ public sealed class FileSystemMediaStoreTests : IDisposable
     {
         var keys = Enumerable.Range(0, 100).Select(_ => MediaFileNames.NewKey()).ToList();
 
-        Assert.All(keys, k => Assert.True(MediaFileNames.IsValidKey(k) && k.Length >= 20, k));
+        Assert.All(keys, k => Assert.True(MediaFileNames.IsValid(k + ".jpg") && k.Length >= 20, k));
         Assert.Equal(keys.Count, keys.Distinct().Count());
     }
 

@@ -68,7 +68,7 @@ public sealed class MediaLibraryTests : IDisposable
 
         Assert.Equal(MediaKind.Image, asset.Kind);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(source)), asset.Sha256);
-        Assert.True(MediaFileNames.IsValidKey(asset.StorageKey));
+        Assert.True(MediaFileNames.IsValid(asset.StorageKey + ".jpg"));
         Assert.DoesNotContain(asset.StorageKey, asset.Sha256);
         Assert.Equal(("360,720", "jpg", "image/jpeg", 720, 360), (asset.Renditions, asset.FallbackExtension, asset.ContentType, asset.Width, asset.Height));
         Assert.Equal(Now.UtcDateTime, asset.CreatedAt);

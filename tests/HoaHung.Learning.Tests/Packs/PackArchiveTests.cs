@@ -39,7 +39,7 @@ public sealed class PackArchiveTests : IDisposable
         var problem = PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None);
 
         Assert.NotNull(problem);
-        Assert.Contains(reason, problem.Message);
+        Assert.Contains(reason, PackText.Of(problem));
         Assert.Equal(["goi"], Directory.GetFileSystemEntries(outside).Select(Path.GetFileName));
         Assert.Empty(Directory.GetFileSystemEntries(target)); // names are judged before anything is written
     }
@@ -65,7 +65,7 @@ public sealed class PackArchiveTests : IDisposable
 
         var escaping = PackArchive.Unpack(PackZip.Write([.. wrapped, ("goi-an-toan/../thoat.md", "x"u8.ToArray(), 0)]),
             Path.Combine(outside, "goi-2"), PackLimits.Default, CancellationToken.None);
-        Assert.Contains("ra ngoài gói", escaping!.Message);
+        Assert.Contains("ra ngoài gói", PackText.Of(escaping));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class PackArchiveTests : IDisposable
 
         var problem = PackArchive.Unpack(PackZip.Write(entries, CompressionLevel.NoCompression), target, PackLimits.Default, CancellationToken.None);
 
-        Assert.Contains("10.000 mục", problem!.Message.Replace(",", "."));
+        Assert.Contains("10.000 mục", PackText.Of(problem).Replace(",", "."));
         Assert.Empty(Directory.GetFileSystemEntries(target));
     }
 
@@ -92,7 +92,7 @@ public sealed class PackArchiveTests : IDisposable
 
         var problem = PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None);
 
-        Assert.Contains("60.000 mục", problem!.Message.Replace(",", "."));
+        Assert.Contains("60.000 mục", PackText.Of(problem).Replace(",", "."));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class PackArchiveTests : IDisposable
 
         var problem = PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None);
 
-        Assert.Contains("tỉ lệ nén", problem!.Message);
+        Assert.Contains("tỉ lệ nén", PackText.Of(problem));
         Assert.True(new FileInfo(Path.Combine(target, "lessons", "bai-trong-goi", "bom.mp4")).Length < 10 * 1024 * 1024);
     }
 
@@ -116,7 +116,7 @@ public sealed class PackArchiveTests : IDisposable
 
         var problem = PackArchive.Unpack(file, target, new PackLimits(MaxUnpackedBytes: 4 * 1024 * 1024), CancellationToken.None);
 
-        Assert.Contains("giải nén ra hơn 4 MB", problem!.Message);
+        Assert.Contains("giải nén ra hơn 4 MB", PackText.Of(problem));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class PackArchiveTests : IDisposable
     {
         var file = PackZip.Write([.. PackZip.Valid(), ("lessons/bai-trong-goi/ANH.png", TestMedia.Png(10, 10), 0)]);
 
-        Assert.Contains("hai lần", PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None)!.Message);
+        Assert.Contains("hai lần", PackText.Of(PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None)));
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class PackArchiveTests : IDisposable
         var file = Path.Combine(outside, "khong-phai.zip");
         File.WriteAllText(file, "Đây không phải tệp nén.", Encoding.UTF8);
 
-        Assert.Contains("không phải tệp .zip", PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None)!.Message);
+        Assert.Contains("không phải tệp .zip", PackText.Of(PackArchive.Unpack(file, target, PackLimits.Default, CancellationToken.None)));
     }
 
     public void Dispose()

@@ -32,7 +32,7 @@ public abstract class PackTests<TSource, TTarget>(TSource source, TTarget target
 
         Assert.Equal([PackSourceSite.Tutorial, PackSourceSite.Video], report.Lessons.Select(l => l.PackSlug));
         Assert.Equal(hadTopic ? [] : ["An toàn trên mạng"], report.TopicsAdded); // the other tests share this site
-        Assert.Equal(["An toàn cơ bản"], report.PathsMissing);
+        Assert.Equal(["An toàn cơ bản"], report.PathsAdded); // as a draft (PackPathsTests)
         Assert.Equal(5, report.MediaFiles); // 2 pictures; video, captions, poster
         foreach (var lesson in report.Lessons)
         {
@@ -78,7 +78,7 @@ public abstract class PackTests<TSource, TTarget>(TSource source, TTarget target
         target.EnsureAvailable();
         var author = await target.AuthorAsync(StudioSite.TeamA);
         var draft = Assert.IsType<OpenResult.Opened>(await target.Drafts.CreateAsync(author.Id,
-            new DraftContent { Title = "Bài nháp bí mật", Summary = "Chưa duyệt.", Topic = "dien-thoai", Body = "Nháp." }, CancellationToken.None)).Draft;
+            new LessonContent { Title = "Bài nháp bí mật", Summary = "Chưa duyệt.", Topic = "dien-thoai", Body = "Nháp." }, CancellationToken.None)).Draft;
 
         Assert.IsType<PackExportResult.NotFound>((await target.ExportAsync(PackKind.Lesson, draft.Slug)).Result);
         var (topic, file) = await target.ExportAsync(PackKind.Topic, "dien-thoai");
@@ -104,6 +104,10 @@ public abstract class PackTests<TSource, TTarget>(TSource source, TTarget target
         { "broken picture after a good one", "ảnh" },
         { "lesson of an unknown topic", "topics.yml" },
         { "not a zip", "không phải tệp .zip" },
+        { "path of a lesson not in the pack", "không tìm thấy bài học" },
+        { "path of one lesson", "từ 2 đến 30 bài học" },
+        { "path named like no slug", "tệp không thuộc định dạng gói bài học" },
+        { "path of broken YAML", "paths/lo-trinh-hong.yml" },
     };
 
     [Theory]
@@ -118,7 +122,7 @@ public abstract class PackTests<TSource, TTarget>(TSource source, TTarget target
         var result = await target.ImportPackAsync(file, author.Id, kind == "bomb by total" ? new PackLimits(MaxUnpackedBytes: 2 * 1024 * 1024) : null);
 
         var problems = Assert.IsType<PackImportResult.Refused>(result).Problems;
-        Assert.Contains(problems, p => p.ToString().Contains(reason, StringComparison.Ordinal));
+        Assert.Contains(problems, p => PackText.Of(p).Contains(reason, StringComparison.Ordinal));
         Assert.Equal(before, await target.FootprintAsync());
     }
 
@@ -131,7 +135,7 @@ public abstract class PackTests<TSource, TTarget>(TSource source, TTarget target
 
         var refused = Assert.IsType<PackImportResult.Refused>(await target.ImportPackAsync(PackZip.Write(PackZip.Valid()), learner.Id));
 
-        Assert.Equal(PackImporter.NotAllowed, refused.Problems.Single().Message);
+        Assert.Equal(PackReasons.NotAllowed, refused.Problems.Single().Reason);
         Assert.Equal(before, await target.FootprintAsync());
     }
 
@@ -160,6 +164,11 @@ public abstract class PackTests<TSource, TTarget>(TSource source, TTarget target
                 return PackZip.Write([.. valid.Take(1), Text("lessons/bai-hostile/index.md", PackZip.Index + "\n![Ảnh hỏng](b-hong.png)\n"),
                     ("lessons/bai-hostile/anh.png", TestMedia.Png(310, 207), 0), ("lessons/bai-hostile/b-hong.png", TestMedia.Png(300, 200)[..400], 0)]);
             case "lesson of an unknown topic": return PackZip.Write([.. valid.Skip(1)]);
+            case "path of a lesson not in the pack":
+                return PackZip.Write([.. valid, Text("paths/lo-trinh-la.yml", "title: Lộ trình lạ\nlessons: [bai-hostile, bai-cua-phuong]\n")]);
+            case "path of one lesson": return PackZip.Write([.. valid, Text("paths/lo-trinh-mot-bai.yml", "title: Một bài\nlessons: [bai-hostile]\n")]);
+            case "path named like no slug": return PackZip.Write([.. valid, Text("paths/LoTrinh.yml", "title: x\nlessons: [bai-hostile, bai-hostile]\n")]);
+            case "path of broken YAML": return PackZip.Write([.. valid, Text("paths/lo-trinh-hong.yml", "title: [chưa đóng\nlessons: *x\n")]);
             default:
                 var file = PackZip.Write(valid);
                 File.WriteAllText(file, "không phải zip");

@@ -2,7 +2,9 @@ using HoaHung.Learning.Catalog;
 using HoaHung.Learning.ContentPacks;
 using HoaHung.Learning.Markdown;
 using HoaHung.Learning.Quizzes;
+using HoaHung.Learning.Tests.ContentPacks;
 using HoaHung.Learning.Tests.Infrastructure;
+using HoaHung.Learning.Text;
 
 namespace HoaHung.Learning.Tests.Quizzes;
 
@@ -124,8 +126,25 @@ public sealed class QuizFileTests
         Assert.Empty(set.Lessons);
         var problem = Assert.Single(set.Problems);
         Assert.EndsWith(Path.Combine("bai-a", "quiz.yml"), problem.Path);
-        Assert.Contains(where, problem.ToString());
-        Assert.Contains(reason, problem.Message);
+        Assert.Contains(where, ContentText.Line(problem));
+        Assert.Contains(reason, ContentText.Of(problem));
+    }
+
+    [Fact]
+    public void A_picture_refusal_inside_a_question_is_worded_within_it_in_either_language()
+    {
+        using var content = Lesson(EveryType.Replace("image: b.png", "image: b.svg"));
+        var problem = Assert.Single(Reader.Read(content.Root).Problems);
+
+        var inQuestion = problem.Reason;
+        Assert.Equal((QuizReasons.InQuestionQuoted, 5), (inQuestion.Key, inQuestion.Args[0]));
+        var option = Assert.IsType<Reason>(inQuestion.Args[2]);
+        Assert.Equal(QuizReasons.OptionPicture, option.Key);
+        Assert.Equal(ContentReasons.WrongExtension, Assert.IsType<Reason>(option.Args[1]).Key);
+        Assert.Equal("câu 5 (“Câu chọn hình”): lựa chọn 2: tệp hình 'b.svg' phải có đuôi .png, .jpg, .jpeg, .webp",
+            ContentText.Of(problem));
+        Assert.Equal("question 5 (“Câu chọn hình”): option 2: picture file 'b.svg' must end in .png, .jpg, .jpeg, .webp",
+            ContentText.Of(problem, "en"));
     }
 
     [Fact]
@@ -134,7 +153,7 @@ public sealed class QuizFileTests
         using var content = Lesson("", type: "quiz");
         var problem = Assert.Single(Reader.Read(content.Root).Problems);
         Assert.EndsWith("index.md", problem.Path);
-        Assert.Contains("quiz.yml", problem.Message);
+        Assert.Contains("quiz.yml", ContentText.Of(problem));
     }
 
     [Fact]
@@ -142,7 +161,7 @@ public sealed class QuizFileTests
     {
         using var content = Lesson(EveryType, type: "quiz");
         var lesson = Assert.Single(Reader.Read(content.Root).Lessons);
-        Assert.Equal(LessonType.Quiz, lesson.Type);
+        Assert.Equal(LessonType.Quiz, lesson.Content.Type);
         Assert.NotNull(lesson.QuizJson);
     }
 }

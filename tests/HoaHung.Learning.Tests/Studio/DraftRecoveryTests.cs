@@ -1,3 +1,4 @@
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Studio;
 
 namespace HoaHung.Learning.Tests.Studio;
@@ -5,7 +6,7 @@ namespace HoaHung.Learning.Tests.Studio;
 /// <summary>What happens to the browser's copy of the typing when the editor opens again.</summary>
 public sealed class DraftRecoveryTests
 {
-    private static readonly DraftContent Stored = new() { Title = "Bài", Summary = "Tóm tắt.", Body = "Đã lưu." };
+    private static readonly LessonContent Stored = new() { Title = "Bài", Summary = "Tóm tắt.", Body = "Đã lưu." };
 
     [Fact]
     public void Nothing_kept_or_the_same_text_kept_needs_nothing()
@@ -40,6 +41,6 @@ public sealed class DraftRecoveryTests
     [Fact]
     public void A_new_lesson_never_saved_restores_what_was_typed()
     {
-        Assert.Equal(Recovery.RestoreLocal, DraftRecovery.Decide(0, null, new DraftContent(), new LocalCopy(0, "a", new DraftContent { Title = "Bài mới" })));
+        Assert.Equal(Recovery.RestoreLocal, DraftRecovery.Decide(0, null, new LessonContent(), new LocalCopy(0, "a", new LessonContent { Title = "Bài mới" })));
     }
 }

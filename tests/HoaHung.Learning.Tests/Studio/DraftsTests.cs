@@ -3,6 +3,7 @@ using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Studio;
+using HoaHung.Learning.Tests.ContentPacks;
 using HoaHung.Learning.Tests.Infrastructure;
 using HoaHung.Learning.Tests.Quizzes;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,13 @@ public abstract class DraftsTests<TSite>(TSite site) : IClassFixture<TSite> wher
 
     protected TSite Site { get; } = site;
 
-    private static DraftContent Lesson(string title, string body = "Mở ứng dụng. Bấm nút Đăng ký.") => new()
+    private static LessonContent Lesson(string title, string body = "Mở ứng dụng. Bấm nút Đăng ký.") => new()
     {
         Title = title, Summary = "Một câu nói bài học giúp gì.", Topic = "an-toan-tren-mang", Body = body, Minutes = 6,
         Tags = "lừa đảo, ngân hàng",
     };
 
-    private async Task<(string UserId, DraftView Draft)> NewLessonAsync(string title, DraftContent? content = null)
+    private async Task<(string UserId, DraftView Draft)> NewLessonAsync(string title, LessonContent? content = null)
     {
         Site.EnsureAvailable();
         var author = await Site.AuthorAsync();
@@ -202,9 +203,9 @@ public abstract class DraftsTests<TSite>(TSite site) : IClassFixture<TSite> wher
         var broken = content with { Quiz = QuizInput.From(fromFile) };
         broken.Quiz!.Questions!.Add(QuizBuilder.NewQuestion("single"));
         var invalid = Assert.IsType<DraftResult.Invalid>(await Site.Drafts.SaveRevisionAsync(userId, draft.LessonId, new DraftEdit(saved.Version, broken), None));
-        var issue = Assert.Single(invalid.Issues.Where(i => i.Args![0] == 7), i => i.Detail!.Contains("thiếu nội dung câu hỏi"));
+        var issue = Assert.Single(invalid.Issues.Where(i => i.Args![0] == 7), i => ContentText.Of(i.Why!).Contains("thiếu nội dung câu hỏi"));
         Assert.Equal((IssueKeys.QuizProblem, IssueFields.Quiz), (issue.Key, issue.Field));
-        Assert.Equal(7, DraftContent.From(await StoredAsync(draft.LessonId)).Quiz!.Questions!.Count);
+        Assert.Equal(7, (await StoredAsync(draft.LessonId)).ToContent().Quiz!.Questions!.Count);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bunit;
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Studio;
@@ -19,7 +20,7 @@ public sealed class EditorCardsTests(StudioSqliteSite site) : IClassFixture<Stud
     {
         var author = await site.AuthorAsync();
         var draft = Assert.IsType<OpenResult.Opened>(await site.Drafts.CreateAsync(author.Id,
-            new DraftContent { Title = "Chặn số lạ", Summary = "Tóm tắt.", Topic = "an-toan-tren-mang", Body = body },
+            new LessonContent { Title = "Chặn số lạ", Summary = "Tóm tắt.", Topic = "an-toan-tren-mang", Body = body },
             CancellationToken.None)).Draft;
         return (author, draft);
     }

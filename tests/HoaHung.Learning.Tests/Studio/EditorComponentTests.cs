@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Bunit;
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Web.Studio;
 using HoaHung.Learning.Data;
@@ -21,12 +22,12 @@ public sealed class EditorComponentTests(StudioSqliteSite site) : IClassFixture<
     {
         var author = await site.AuthorAsync();
         var draft = Assert.IsType<OpenResult.Opened>(await site.Drafts.CreateAsync(author.Id,
-            new DraftContent { Title = "Nhận biết cuộc gọi lừa đảo", Summary = "Tóm tắt.", Topic = "an-toan-tren-mang", Body = body },
+            new LessonContent { Title = "Nhận biết cuộc gọi lừa đảo", Summary = "Tóm tắt.", Topic = "an-toan-tren-mang", Body = body },
             CancellationToken.None)).Draft;
         return (author, draft);
     }
 
-    private static string Stash(long basedOn, string? session, DraftContent content) =>
+    private static string Stash(long basedOn, string? session, LessonContent content) =>
         JsonSerializer.Serialize(new { basedOn, session, content, at = 1_764_460_800_000L }, Json);
 
     [Fact]

@@ -30,9 +30,9 @@ public sealed class LessonBlocksTests
         var differ = new List<string>();
         foreach (var lesson in Library.Lessons)
         {
-            var blocks = LessonBlocks.Read(lesson.Body);
+            var blocks = LessonBlocks.Read(lesson.Content.Body);
             var written = LessonBlocks.Write(blocks);
-            if (Html(written) != Html(lesson.Body))
+            if (Html(written) != Html(lesson.Content.Body))
                 differ.Add($"{lesson.Slug}:\n{written}");
             // Written twice, the same: a card view that is only looked at never changes the stored text.
             Assert.Equal(written, LessonBlocks.Write(LessonBlocks.Read(written)));
@@ -43,15 +43,15 @@ public sealed class LessonBlocksTests
     [Fact]
     public void Every_step_of_every_seed_tutorial_is_one_card_and_its_picture_is_inside_it()
     {
-        var stepped = Library.Lessons.Where(l => l.Body.Contains(":::steps", StringComparison.Ordinal)).ToList();
+        var stepped = Library.Lessons.Where(l => l.Content.Body.Contains(":::steps", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(stepped);
         foreach (var lesson in stepped)
         {
-            var steps = LessonBlocks.Read(lesson.Body).Where(b => b.Kind == BlockKind.Steps).SelectMany(b => b.Steps).ToList();
+            var steps = LessonBlocks.Read(lesson.Content.Body).Where(b => b.Kind == BlockKind.Steps).SelectMany(b => b.Steps).ToList();
             Assert.NotEmpty(steps);
             Assert.DoesNotContain(steps, s => s.Text.Contains("![", StringComparison.Ordinal) && s.PicturePath is null);
         }
-        var wifi = LessonBlocks.Read(Library.Lessons.Single(l => l.Slug == "ket-noi-wi-fi").Body);
+        var wifi = LessonBlocks.Read(Library.Lessons.Single(l => l.Slug == "ket-noi-wi-fi").Content.Body);
         var first = wifi.Single(b => b.Kind == BlockKind.Steps).Steps[0];
         Assert.Equal("Trên màn hình chính, tìm biểu tượng **Cài đặt** hình bánh răng. Bấm vào đó.", first.Text);
         Assert.Equal("buoc-1.png", first.PicturePath);

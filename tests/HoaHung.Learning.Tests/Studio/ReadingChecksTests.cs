@@ -1,3 +1,4 @@
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Studio.Checks;
@@ -17,7 +18,7 @@ public sealed class ReadingChecksTests
     };
 
     private static IReadOnlyList<LessonIssue> Check(string body, string summary = "Bài này giúp bạn làm một việc.", Dictionary<string, MediaKind>? library = null) =>
-        ReadingChecks.Run(new DraftContent { Title = "Bài thử", Summary = summary, Body = body }, library ?? Library);
+        ReadingChecks.Run(new LessonContent { Title = "Bài thử", Summary = summary, Body = body }, library ?? Library);
 
     private static string Words(int n, string word = "chữ") => string.Join(' ', Enumerable.Repeat(word, n));
 
@@ -162,7 +163,7 @@ public sealed class ReadingChecksTests
         var body = Assert.Single(Check("Xem:\n\n![Video](khong-phu-de.mp4)"));
         Assert.Equal((IssueKeys.VideoWithoutCaptions, true, 3), (body.Key, body.Blocks, body.Line));
 
-        var content = new DraftContent { Summary = "Tóm tắt.", Body = "Xem video.", VideoPath = "khong-phu-de.mp4" };
+        var content = new LessonContent { Summary = "Tóm tắt.", Body = "Xem video.", VideoPath = "khong-phu-de.mp4" };
         var field = Assert.Single(ReadingChecks.Run(content, Library));
         Assert.Equal((IssueKeys.VideoWithoutCaptions, true, IssueFields.Video), (field.Key, field.Blocks, field.Field));
         Assert.Empty(ReadingChecks.Run(content with { VideoPath = "huong-dan.mp4", CaptionsPath = "huong-dan.vi.vtt" }, Library));

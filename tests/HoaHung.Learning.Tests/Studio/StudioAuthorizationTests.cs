@@ -1,4 +1,5 @@
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.Infrastructure;
@@ -44,7 +45,7 @@ public abstract class StudioAuthorizationTests<TSite>(TSite site) : IClassFixtur
         Site.EnsureAvailable();
         var owner = await Site.AuthorAsync(StudioSite.TeamA);
         var draft = Assert.IsType<OpenResult.Opened>(await Site.Drafts.CreateAsync(owner.Id,
-            new DraftContent { Title = $"Bài của tổ ({who})", Summary = "Tóm tắt.", Topic = "dien-thoai" }, None)).Draft;
+            new LessonContent { Title = $"Bài của tổ ({who})", Summary = "Tóm tắt.", Topic = "dien-thoai" }, None)).Draft;
         await using (var png = new MemoryStream(TestMedia.Png(200, 100 + who.Length)))
             Assert.IsType<LibraryResult.Done>(await Site.Media.AddPictureAsync(owner.Id, draft.LessonId, png, "anh.png", "Ảnh", None));
         var actorId = who switch
@@ -80,7 +81,7 @@ public abstract class StudioAuthorizationTests<TSite>(TSite site) : IClassFixtur
         Site.EnsureAvailable();
         foreach (var who in new[] { "learner", "trainer", "anonymous" })
             Assert.Equal(new OpenResult.Refused(StudioReasons.NotAllowed),
-                await Site.Drafts.CreateAsync(await ActorAsync(who), new DraftContent { Title = "Bài lạ" }, None));
+                await Site.Drafts.CreateAsync(await ActorAsync(who), new LessonContent { Title = "Bài lạ" }, None));
     }
 
     private async Task<string> ActorAsync(string who) => who switch

@@ -33,6 +33,7 @@ public sealed class StudioComponents : BunitContext
         Module.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddSingleton<HoaHung.Learning.Web.Content.ContentWords>();
         Services.AddSingleton(site.Drafts);
         Services.AddSingleton(site.Media);
         Services.AddSingleton(site.Lessons);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.Infrastructure;
@@ -159,7 +160,7 @@ public abstract class StudioHttpTests<TSite>(TSite site) : IClassFixture<TSite> 
     {
         var owner = await site.AuthorAsync(StudioSite.TeamA);
         var draft = Assert.IsType<OpenResult.Opened>(await site.Drafts.CreateAsync(owner.Id,
-            new DraftContent { Title = $"Bài của tổ {Guid.NewGuid():N}", Summary = "Tóm tắt.", Topic = "dien-thoai", Body = Secret }, CancellationToken.None)).Draft;
+            new LessonContent { Title = $"Bài của tổ {Guid.NewGuid():N}", Summary = "Tóm tắt.", Topic = "dien-thoai", Body = Secret }, CancellationToken.None)).Draft;
         return (draft, owner);
     }
 

@@ -1,3 +1,4 @@
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public abstract class StudioMediaTests<TSite>(TSite site) : IClassFixture<TSite>
         Site.EnsureAvailable();
         var author = await Site.AuthorAsync();
         var draft = Assert.IsType<OpenResult.Opened>(await Site.Drafts.CreateAsync(author.Id,
-            new DraftContent { Title = title, Summary = "Tóm tắt.", Topic = "dien-thoai" }, None)).Draft;
+            new LessonContent { Title = title, Summary = "Tóm tắt.", Topic = "dien-thoai" }, None)).Draft;
         return (author.Id, draft);
     }
 

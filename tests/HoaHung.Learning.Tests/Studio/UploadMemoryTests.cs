@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Tests.Infrastructure;
@@ -43,7 +44,7 @@ public sealed class UploadMemoryTests(StudioSqliteSite site, ITestOutputHelper o
         site.EnsureAvailable();
         var author = await site.AuthorAsync();
         var draft = Assert.IsType<OpenResult.Opened>(await site.Drafts.CreateAsync(author.Id,
-            new DraftContent { Title = "Bài có video dài", Summary = "Tóm tắt.", Topic = "dien-thoai" }, CancellationToken.None)).Draft;
+            new LessonContent { Title = "Bài có video dài", Summary = "Tóm tắt.", Topic = "dien-thoai" }, CancellationToken.None)).Draft;
         await site.Media.ListAsync(author.Id, draft.LessonId, CancellationToken.None); // warm up the code paths
         return (author, draft.LessonId);
     }

@@ -35,6 +35,23 @@ public sealed class DisclosureTests
         Assert.Equal(9, cells[0].Json);
     }
 
+    [Fact]
+    public void A_total_from_its_hidden_cells_count_and_sum_is_the_columns_total()
+    {
+        // The trend adds its totals up in SQL: Disclosure.Total must protect them as Column does, cell by cell.
+        var random = new Random(22);
+        var withheld = 0;
+        for (var i = 0; i < 2000; i++)
+        {
+            var cells = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(6) == 0 ? random.Next(0, 30) : random.Next(0, 6)).ToArray();
+            var small = cells.Where(Disclosure.IsSmall).ToList();
+            var total = Disclosure.Total(cells.Sum(), small.Count, small.Sum());
+            Assert.Equal(Disclosure.Column(cells).Total, total);
+            withheld += total.Hidden && !Disclosure.IsSmall(total.Value) ? 1 : 0;
+        }
+        Assert.True(withheld > 0);
+    }
+
     [Theory]
     [InlineData("2026-12", 2026, 12)]
     [InlineData("2000-01", 2000, 1)]

@@ -8,6 +8,7 @@ using HoaHung.Learning.Tests.Accounts;
 using HoaHung.Learning.Tests.Infrastructure;
 using HoaHung.Learning.WardStats;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using static HoaHung.Learning.Tests.Infrastructure.Visitor;
 
@@ -166,6 +167,16 @@ public abstract class WardViewHttpTests<TSite>(TSite site) : IClassFixture<TSite
                 Assert.Equal(HttpStatusCode.OK, (await GetAsync(new Uri(url).PathAndQuery, null)).StatusCode);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync("/du-lieu-mo/khong-co.csv", null)).StatusCode);
+
+        // The catalogue and the page read each dataset's facts without its rows: the same period, update and row count.
+        var data = site.Services.GetRequiredService<OpenData>();
+        foreach (var name in OpenData.Names)
+        {
+            var full = (await data.DatasetAsync(name, CancellationToken.None))!;
+            var facts = (await data.FactsAsync(name, CancellationToken.None))!;
+            Assert.Equal((full.Rows.Count, full.First, full.Last, full.Modified), (facts.Rows, facts.First, facts.Last, facts.Modified));
+        }
+        Assert.Null(await data.FactsAsync("khong-co", CancellationToken.None));
 
         var (_, page) = await site.Client().GetPageAsync("/du-lieu-mo");
         Assert.Equal("Dữ liệu mở", page.Text("h1"));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HoaHung.Learning.Accounts;
 using HoaHung.Learning.Packs;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,7 +26,7 @@ public static class PackEndpoints
 
     public static IEndpointRouteBuilder MapPackEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Prefix).RequireAuthorization(StudioHosting.StaffPolicy).ExcludeFromDescription();
+        var group = app.MapGroup(Prefix).RequireAuthorization(Policies.CanAuthor).ExcludeFromDescription();
         group.MapGet("/xuat/{kind}/{slug}", ExportAsync);
         group.MapPost("/nhap", ImportAsync).DisableAntiforgery(); // checked on the header: the body is a file, not a form
         return app;
@@ -58,7 +59,7 @@ public static class PackEndpoints
         }
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext ctx, PackImporter importer, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpContext ctx, PackImporter importer, PackWords words, CancellationToken ct)
     {
         var antiforgery = ctx.RequestServices.GetRequiredService<IAntiforgery>();
         if (!await antiforgery.IsRequestValidAsync(ctx))
@@ -66,7 +67,7 @@ public static class PackEndpoints
         var limits = PackLimits.Default;
         var max = limits.MaxUnpackedBytes + Slack;
         if (ctx.Request.ContentLength > max)
-            return Refused([new PackProblem("", $"gói lớn hơn {limits.MaxUnpackedBytes / (1024 * 1024):N0} MB")]);
+            return Refused(words, [new PackProblem("", PackReasons.TooLarge, limits.MaxUnpackedBytes / (1024 * 1024))]);
         if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = max;
 
@@ -81,14 +82,14 @@ public static class PackEndpoints
             }
             catch (Exception e) when (e is IOException or BadHttpRequestException && !ct.IsCancellationRequested)
             {
-                return Refused([new PackProblem("", "tải gói lên bị gián đoạn hoặc gói quá lớn: không có gì được thêm")]);
+                return Refused(words, [new PackProblem("", PackReasons.UploadInterrupted)]);
             }
             return await importer.ImportAsync(temp, user, limits, ct) switch
             {
                 PackImportResult.Imported imported => Results.Json(new PackAnswer(imported.Report, null)),
-                PackImportResult.Refused { Problems: [{ Path: "", Message: var m }] } when m == PackImporter.NotAllowed =>
-                    Results.Json(new PackAnswer(null, [new PackProblem("", m)]), statusCode: StatusCodes.Status403Forbidden),
-                PackImportResult.Refused refused => Refused(refused.Problems),
+                PackImportResult.Refused { Problems: [{ Path: "", Reason: PackReasons.NotAllowed }] } refused =>
+                    Results.Json(new PackAnswer(null, words.Texts(refused.Problems)), statusCode: StatusCodes.Status403Forbidden),
+                PackImportResult.Refused refused => Refused(words, refused.Problems),
                 _ => Results.StatusCode(StatusCodes.Status500InternalServerError),
             };
         }
@@ -98,9 +99,9 @@ public static class PackEndpoints
         }
     }
 
-    private static IResult Refused(IReadOnlyList<PackProblem> problems) =>
-        Results.Json(new PackAnswer(null, problems), statusCode: StatusCodes.Status422UnprocessableEntity);
+    private static IResult Refused(PackWords words, IReadOnlyList<PackProblem> problems) =>
+        Results.Json(new PackAnswer(null, words.Texts(problems)), statusCode: StatusCodes.Status422UnprocessableEntity);
 }
 
 /// <summary>The import's answer: the report of what was added, or the problems that refused the pack.</summary>
-public sealed record PackAnswer(PackReport? Report, IReadOnlyList<PackProblem>? Problems);
+public sealed record PackAnswer(PackReport? Report, IReadOnlyList<PackProblemText>? Problems);

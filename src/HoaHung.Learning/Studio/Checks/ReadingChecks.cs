@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Markdown;
 using HoaHung.Learning.Media;
 using HoaHung.Learning.Text;
@@ -44,7 +45,7 @@ public static partial class ReadingChecks
     ];
 
     /// <param name="library">The lesson's media library: path → kind.</param>
-    public static IReadOnlyList<LessonIssue> Run(DraftContent content, IReadOnlyDictionary<string, MediaKind> library)
+    public static IReadOnlyList<LessonIssue> Run(LessonContent content, IReadOnlyDictionary<string, MediaKind> library)
     {
         var issues = new List<LessonIssue>();
         if (content.Summary.Trim().Length == 0)
@@ -80,7 +81,7 @@ public static partial class ReadingChecks
         return issues.OrderBy(i => i.Line ?? 0).ThenByDescending(i => i.Blocks).ToList();
     }
 
-    private static void CheckFrontMatterMedia(DraftContent content, IReadOnlyDictionary<string, MediaKind> library, List<LessonIssue> issues)
+    private static void CheckFrontMatterMedia(LessonContent content, IReadOnlyDictionary<string, MediaKind> library, List<LessonIssue> issues)
     {
         if (content.VideoPath is { } video)
         {

@@ -97,6 +97,7 @@ public sealed class LessonPublisher(IDbContextFactory<LearningDbContext> context
         if (draft is not null)
         {
             await JoinPathsAsync(db, lessonId, draft.Paths, ct);
+            await SetEntryTestsAsync(db, lessonId, revision.Type == LessonType.Quiz ? draft.EntryTestFor : "", ct);
             if (draft.SubmittedRevisionId == revisionId || draft.State == ReviewState.InReview && draft.SubmittedRevisionId is null)
                 (draft.State, draft.SubmittedRevisionId, draft.SubmittedAt, draft.SubmittedBy) = (ReviewState.Editing, null, null, null);
             // The working copy equals the published revision at the version that revision was saved from (if it was).
@@ -109,6 +110,9 @@ public sealed class LessonPublisher(IDbContextFactory<LearningDbContext> context
         (review.ReviewedRevisionId, review.ReviewedBy, review.SentBackReason, review.SentBackAt, review.SentBackBy) = (revisionId, actorId, null, null, null);
         (review.ScheduledFor, review.ScheduledRevisionId, review.ScheduledBy) = (null, null, null);
         await db.SaveChangesAsync(ct);
+        // Paths that came with a pack are drafts until a reviewer publishes one of their lessons: this one.
+        await db.LearningPaths.Where(p => p.IsDraft && db.PathLessons.Any(pl => pl.PathId == p.Id && pl.LessonId == lessonId))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.IsDraft, false), ct);
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -124,6 +128,18 @@ public sealed class LessonPublisher(IDbContextFactory<LearningDbContext> context
             .ToListAsync(ct);
         foreach (var path in targets.Where(p => !p.Holds))
             db.PathLessons.Add(new PathLesson { PathId = path.Id, LessonId = lessonId, Position = path.Last + 1 });
+    }
+
+    /// <summary>
+    /// Makes the (quiz) lesson the entry test of each path the working copy names, and of no other: a path it was the
+    /// entry test of and no longer names has none. Another lesson's entry test is replaced only where this one is named.
+    /// </summary>
+    private static async Task SetEntryTestsAsync(LearningDbContext db, int lessonId, string paths, CancellationToken ct)
+    {
+        var slugs = paths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var targets = await db.LearningPaths.Where(p => slugs.Contains(p.Slug) || p.EntryTestId == lessonId).ToListAsync(ct);
+        foreach (var path in targets)
+            path.EntryTestId = slugs.Contains(path.Slug) ? lessonId : null;
     }
 
     private async Task AnnounceAsync(int lessonId, CancellationToken ct)

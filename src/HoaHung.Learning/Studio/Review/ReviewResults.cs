@@ -56,7 +56,7 @@ public sealed record ReviewView(
     LessonStatus PublicStatus,
     int RevisionId,
     int RevisionNumber,
-    DraftContent Content,
+    LessonContent Content,
     PreviewHtml Preview,
     string? TopicTitle,
     string? AuthorName,

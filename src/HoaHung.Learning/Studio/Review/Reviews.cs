@@ -170,7 +170,7 @@ public sealed partial class Reviews(
     }
 
     private async Task<StudioActor?> ReviewerAsync(LearningDbContext db, string actorId, CancellationToken ct) =>
-        await StudioActor.FindAsync(db, actorId, clock.GetUtcNow(), ct) is { } actor && (actor.IsReviewer || actor.IsAdmin) ? actor : null;
+        await StudioActor.FindAsync(db, actorId, clock.GetUtcNow(), ct) is { } actor && actor.CanReview ? actor : null;
 
     private static async Task<ReviewResult?> InReviewAsync(LearningDbContext db, int lessonId, int revisionId, CancellationToken ct)
     {

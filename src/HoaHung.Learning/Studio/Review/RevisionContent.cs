@@ -1,13 +1,12 @@
 using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Media;
-using HoaHung.Learning.Quizzes;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoaHung.Learning.Studio.Review;
 
 /// <summary>A stored revision read back as working-copy content, with the files it uses by their path.</summary>
-public sealed record StoredRevision(LessonRevision Revision, DraftContent Content, IReadOnlyDictionary<string, MediaAsset> Files)
+public sealed record StoredRevision(LessonRevision Revision, LessonContent Content, IReadOnlyDictionary<string, MediaAsset> Files)
 {
     public IReadOnlyDictionary<string, Guid> FileIds => Files.ToDictionary(f => f.Key, f => f.Value.Id, StringComparer.Ordinal);
 
@@ -20,19 +19,6 @@ public sealed record StoredRevision(LessonRevision Revision, DraftContent Conten
         var files = await db.RevisionMedia.AsNoTracking().Where(m => m.RevisionId == revisionId)
             .Join(db.MediaAssets.AsNoTracking(), m => m.MediaAssetId, a => a.Id, (m, a) => new { m.Path, Asset = a })
             .ToDictionaryAsync(f => f.Path, f => f.Asset, StringComparer.Ordinal, ct);
-        return new StoredRevision(revision, ContentOf(revision, files), files);
-    }
-
-    /// <summary>The content of a revision, as the studio edits it (files by their path in the lesson).</summary>
-    public static DraftContent ContentOf(LessonRevision r, IReadOnlyDictionary<string, MediaAsset> files)
-    {
-        string? PathOf(Guid? id) => id is null ? null : files.FirstOrDefault(f => f.Value.Id == id).Key;
-        return new DraftContent
-        {
-            Title = r.Title, Summary = r.Summary, Topic = r.TopicSlug, Type = r.Type, Level = r.Level, Minutes = r.Minutes, Tags = r.Tags,
-            Body = r.Body, VideoUrl = r.VideoUrl, VideoPath = PathOf(r.VideoMediaId), CaptionsPath = PathOf(r.CaptionsMediaId),
-            PosterPath = PathOf(r.PosterMediaId), CoverPath = PathOf(r.CoverMediaId),
-            Quiz = QuizDefinition.FromJson(r.QuizJson) is { } quiz ? QuizInput.From(quiz) : null,
-        };
+        return new StoredRevision(revision, revision.ToContent(files.ToDictionary(f => f.Key, f => f.Value.Id, StringComparer.Ordinal)), files);
     }
 }

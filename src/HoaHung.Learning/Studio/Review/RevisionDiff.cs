@@ -1,6 +1,7 @@
 using System.Text;
 using DiffPlex;
 using DiffPlex.Chunkers;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Quizzes;
 
 namespace HoaHung.Learning.Studio.Review;
@@ -70,7 +71,7 @@ public static class RevisionDiff
     }
 
     /// <summary>Compares everything a revision holds, field by field, in the order a reviewer reads a lesson.</summary>
-    public static IReadOnlyList<FieldDiff> Compare(DraftContent older, DraftContent newer, IReadOnlyDictionary<string, Guid> olderFiles,
+    public static IReadOnlyList<FieldDiff> Compare(LessonContent older, LessonContent newer, IReadOnlyDictionary<string, Guid> olderFiles,
         IReadOnlyDictionary<string, Guid> newerFiles) =>
     [
         new(DiffFields.Title, Words(older.Title, newer.Title)),
@@ -83,7 +84,7 @@ public static class RevisionDiff
     ];
 
     /// <summary>The one-value settings as "name: value" lines (names are the content format's front-matter keys).</summary>
-    public static string Settings(DraftContent c)
+    public static string Settings(LessonContent c)
     {
         var text = new StringBuilder()
             .Append("topic: ").Append(c.Topic).Append('\n')

@@ -62,7 +62,7 @@ public sealed class RevisionHistory(IDbContextFactory<LearningDbContext> context
     /// </summary>
     public async Task<DraftResult> RestoreAsync(string actorId, int lessonId, int revisionId, long draftVersion, CancellationToken ct)
     {
-        DraftContent content;
+        LessonContent content;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             var (actor, refusal) = await StudioActor.ForLessonAsync(db, actorId, lessonId, clock.GetUtcNow(), log, ct);

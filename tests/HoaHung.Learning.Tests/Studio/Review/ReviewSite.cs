@@ -1,4 +1,5 @@
 using HoaHung.Learning.Accounts;
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Studio.Review;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class ReviewSite
 
     public static Task<Learning.Accounts.AppUser> ReviewerAsync(this StudioSite site) => site.StaffAsync(null, Roles.Reviewer);
 
-    public static DraftContent Content(string title, string body) => new()
+    public static LessonContent Content(string title, string body) => new()
     {
         Title = title, Summary = "Một câu nói bài học giúp gì.", Topic = "an-toan-tren-mang", Body = body, Minutes = 6, Tags = "lừa đảo",
     };

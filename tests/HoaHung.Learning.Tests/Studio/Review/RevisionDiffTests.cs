@@ -1,3 +1,4 @@
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Quizzes;
 using HoaHung.Learning.Studio;
 using HoaHung.Learning.Studio.Review;
@@ -66,7 +67,7 @@ public sealed class RevisionDiffTests
                 [new OptionInput { Text = "Có", Correct = !firstIsRight }, new OptionInput { Text = "Không", Correct = firstIsRight }] }],
         };
 
-        var fields = RevisionDiff.Compare(new DraftContent { Quiz = Quiz(false) }, new DraftContent { Quiz = Quiz(true) },
+        var fields = RevisionDiff.Compare(new LessonContent { Quiz = Quiz(false) }, new LessonContent { Quiz = Quiz(true) },
             new Dictionary<string, Guid>(), new Dictionary<string, Guid>());
 
         var quiz = Assert.Single(fields, f => f.Changed);

@@ -249,6 +249,12 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("EntryTestId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
@@ -272,6 +278,8 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntryTestId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -838,6 +846,39 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.ToTable("Classes", (string)null);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Gains.PathGain", b =>
+                {
+                    b.Property<int>("PathId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("AfterAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AfterAttemptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("AfterPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("BeforeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("BeforeAttemptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BeforePercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PathId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PathGains", (string)null);
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Kiosk.KioskHandoff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1215,6 +1256,11 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EntryTestFor")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("LastRevisionId")
                         .HasColumnType("integer");
 
@@ -1494,6 +1540,33 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.ToTable("WardDailyCounts", (string)null);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.WardStats.WardMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Neighbourhood")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "Neighbourhood", "Topic", "Measure");
+
+                    b.HasIndex("Measure", "Month");
+
+                    b.ToTable("WardMonthCounts", (string)null);
+                });
+
             modelBuilder.Entity("HoaHung.Learning.WardStats.WardMonthMember", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -1522,6 +1595,68 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.HasKey("Month", "Kind", "Key", "Topic");
 
                     b.ToTable("WardMonthMembers", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Xapi.XapiOutboxRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ParkReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ParkedAt", "NextAttemptAt");
+
+                    b.ToTable("XapiOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Xapi.XapiSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("XapiSecrets", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1682,6 +1817,14 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Catalog.LearningPath", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Catalog.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("EntryTestId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Catalog.Lesson", b =>
@@ -1870,6 +2013,21 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Gains.PathGain", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Catalog.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("PathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Progress.Certificate", b =>
                 {
                     b.HasOne("HoaHung.Learning.Catalog.LearningPath", null)
@@ -2011,6 +2169,15 @@ namespace HoaHung.Learning.Data.Migrations.Postgres
                     b.HasOne("HoaHung.Learning.Catalog.LessonRevision", null)
                         .WithMany()
                         .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Xapi.XapiOutboxRow", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

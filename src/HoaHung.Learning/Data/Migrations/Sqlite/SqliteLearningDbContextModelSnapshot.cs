@@ -240,6 +240,12 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EntryTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDraft")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -263,6 +269,8 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EntryTestId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -811,6 +819,39 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.ToTable("Classes", (string)null);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Gains.PathGain", b =>
+                {
+                    b.Property<int>("PathId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AfterAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AfterAttemptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AfterPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BeforeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BeforeAttemptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BeforePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PathId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PathGains", (string)null);
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Kiosk.KioskHandoff", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1182,6 +1223,11 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EntryTestFor")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LastRevisionId")
                         .HasColumnType("INTEGER");
 
@@ -1459,6 +1505,33 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.ToTable("WardDailyCounts", (string)null);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.WardStats.WardMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Neighbourhood")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Neighbourhood", "Topic", "Measure");
+
+                    b.HasIndex("Measure", "Month");
+
+                    b.ToTable("WardMonthCounts", (string)null);
+                });
+
             modelBuilder.Entity("HoaHung.Learning.WardStats.WardMonthMember", b =>
                 {
                     b.Property<DateOnly>("Month")
@@ -1487,6 +1560,68 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.HasKey("Month", "Kind", "Key", "Topic");
 
                     b.ToTable("WardMonthMembers", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Xapi.XapiOutboxRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParkReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ParkedAt", "NextAttemptAt");
+
+                    b.ToTable("XapiOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Xapi.XapiSecret", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("XapiSecrets", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1641,6 +1776,14 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Catalog.LearningPath", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Catalog.Lesson", null)
+                        .WithMany()
+                        .HasForeignKey("EntryTestId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("HoaHung.Learning.Catalog.Lesson", b =>
@@ -1829,6 +1972,21 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("HoaHung.Learning.Gains.PathGain", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Catalog.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("PathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HoaHung.Learning.Progress.Certificate", b =>
                 {
                     b.HasOne("HoaHung.Learning.Catalog.LearningPath", null)
@@ -1970,6 +2128,15 @@ namespace HoaHung.Learning.Data.Migrations.Sqlite
                     b.HasOne("HoaHung.Learning.Catalog.LessonRevision", null)
                         .WithMany()
                         .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HoaHung.Learning.Xapi.XapiOutboxRow", b =>
+                {
+                    b.HasOne("HoaHung.Learning.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,100 +1,12 @@
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
-using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Web.Accounts;
+using HoaHung.Learning.Web.Hosting;
 using HoaHung.Learning.Web.Layout;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace HoaHung.Learning.Web.Hosting;
-
-/// <summary>
-/// Marks a learner page whose signed-in version is served from a <see cref="PageShell"/>: everything personal on it
-/// (and in the layout) goes through slots, and <paramref name="filler"/> (an <see cref="IShellFiller"/>, resolved per
-/// request) does the page's personal work and gives the slots' values.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class PersonalShellAttribute(Type filler) : Attribute
-{
-    public Type Filler => filler;
-}
-
-/// <summary>A shell page's personal part: records what the page records for her and gives its slots' values.</summary>
-public interface IShellFiller
-{
-    /// <summary>
-    /// Does her part of the page and puts her values in <paramref name="values"/>; <paramref name="facts"/> are what
-    /// the page noted while it was rendered as the shell (<see cref="ShellCapture.Note"/>, say the lesson's id). False
-    /// when the page must be rendered for her after all.
-    /// </summary>
-    Task<bool> FillAsync(HttpContext http, IReadOnlyDictionary<string, string> facts, IDictionary<string, string> values);
-}
-
-/// <summary>A page with nothing personal but the layout's own slots (the header's name): nothing to record, nothing to add.</summary>
-public sealed class LayoutOnly : IShellFiller
-{
-    public Task<bool> FillAsync(HttpContext http, IReadOnlyDictionary<string, string> facts, IDictionary<string, string> values) =>
-        Task.FromResult(true);
-}
-
-/// <summary>Present on a request whose page is being rendered as a shell: components write slot markers, not her values.</summary>
-public sealed class ShellCapture(string nonce)
-{
-    public static ShellCapture? Of(HttpContext? http) => http?.Features.Get<ShellCapture>();
-
-    /// <summary>What the page noted for its <see cref="IShellFiller"/>.</summary>
-    public Dictionary<string, string> Facts { get; } = [];
-
-    /// <summary>Notes a fact of the page (the same for every reader) that its filler needs.</summary>
-    public void Note(string key, string value) => Facts[key] = value;
-
-    public MarkupString Text(string name) => new(SlotMarkers.Text(nonce, name));
-
-    public MarkupString Variant(string name, string value) => new(SlotMarkers.Variant(nonce, name, value));
-
-    public MarkupString End(string name) => new(SlotMarkers.End(nonce, name));
-}
-
-/// <summary>
-/// This process's shells, by the site's base address (absolute links are in the page), address, language and text
-/// size, dropped the moment the library changes here or in
-/// another process (<see cref="ICatalogChanged"/>, like <see cref="CatalogCache"/>); at most
-/// <see cref="SizeLimit"/> bytes, unused ones expire.
-/// </summary>
-public sealed class PageShells : ICatalogChanged, IDisposable
-{
-    public const long SizeLimit = 64L * 1024 * 1024;
-    private static readonly TimeSpan Unused = TimeSpan.FromMinutes(20);
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
-    private long generation;
-
-    public string Nonce { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-
-    public long Generation => Volatile.Read(ref generation);
-
-    /// <summary>Shells held (of every generation not yet evicted).</summary>
-    public int Count => cache.Count;
-
-    public PageShell? Find(string key) => cache.TryGetValue((Generation, key), out PageShell? shell) ? shell : null;
-
-    /// <summary>Keeps a shell rendered in <paramref name="renderedIn"/>, unless the library changed meanwhile.</summary>
-    public void Keep(string key, PageShell shell, long renderedIn)
-    {
-        if (renderedIn == Generation)
-            cache.Set((renderedIn, key), shell, new MemoryCacheEntryOptions { Size = shell.Size, SlidingExpiration = Unused });
-    }
-
-    public ValueTask CatalogChangedAsync(CancellationToken ct)
-    {
-        Interlocked.Increment(ref generation);
-        return ValueTask.CompletedTask;
-    }
-
-    public void Dispose() => cache.Dispose();
-}
+namespace HoaHung.Learning.Web.Shell;
 
 /// <summary>
 /// Serves signed-in GETs of <see cref="PersonalShellAttribute"/> pages from their shell; on a miss renders the page
@@ -123,7 +35,7 @@ public sealed class PageShellMiddleware(RequestDelegate next, PageShells shells,
         var key = $"{SiteUrls.BaseOf(http.Request, site.Value)}\n{http.Request.Path.Value}\n{Preferences.Culture(http)}\n{Preferences.TextSize(http)}";
         var values = new Dictionary<string, string> { [NameSlot] = name };
         // Shells are gzip or plain (brotli streams cannot be joined): gzip only for a client that takes it (ContentCodings).
-        var gzip = ContentCodings.Choose(http.Request.Headers.AcceptEncoding, brotli: false) == ContentCodings.Gzip;
+        var gzip = ContentCodings.ShellGzip(http);
         var filler = (IShellFiller)http.RequestServices.GetRequiredService(page.Filler);
         if (shells.Find(key) is { } shell)
         {

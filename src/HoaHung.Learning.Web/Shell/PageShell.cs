@@ -4,7 +4,7 @@ using System.IO.Hashing;
 using System.Text;
 using System.Text.Encodings.Web;
 
-namespace HoaHung.Learning.Web.Hosting;
+namespace HoaHung.Learning.Web.Shell;
 
 /// <summary>
 /// A signed-in page rendered once with its personal parts left as slots (<see cref="PersonalSlot"/>), kept as
@@ -186,21 +186,4 @@ public sealed class PageShell
             return new Literal(raw, output.ToArray());
         }
     }
-}
-
-/// <summary>The comments that mark slots in a page rendered for a shell; <c>nonce</c> is this process's secret, so no
-/// lesson text or name can forge one.</summary>
-public static class SlotMarkers
-{
-    public static string Prefix(string nonce) => $"<!--hh-slot:{nonce}:";
-
-    /// <summary><paramref name="html"/> without this nonce's markers (a page not kept as a shell, sent as rendered).</summary>
-    public static string Strip(string html, string nonce) =>
-        System.Text.RegularExpressions.Regex.Replace(html, $"{System.Text.RegularExpressions.Regex.Escape(Prefix(nonce))}[^>]*-->", "");
-
-    public static string Text(string nonce, string name) => $"{Prefix(nonce)}t:{name}-->";
-
-    public static string Variant(string nonce, string name, string value) => $"{Prefix(nonce)}v:{name}:{value}-->";
-
-    public static string End(string nonce, string name) => $"{Prefix(nonce)}e:{name}-->";
 }
