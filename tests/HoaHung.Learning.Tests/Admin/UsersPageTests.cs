@@ -68,9 +68,9 @@ public sealed class UsersPageTests(EmptySqliteSite site) : IClassFixture<EmptySq
         Search(page, user.UserName!);
         page.WaitForAssertion(() => RowOf(page, "Nguyễn Văn Tám"));
 
-        RowOf(page, "Nguyễn Văn Tám").QuerySelector(".user-row__password")!.Click();
+        Taps.Tap(() => RowOf(page, "Nguyễn Văn Tám").QuerySelector(".user-row__password"));
         page.WaitForAssertion(() => Assert.Contains("Đặt mật khẩu tạm cho Nguyễn Văn Tám", page.Find(".mud-dialog").TextContent));
-        Button(page, "Đặt mật khẩu tạm").Click();
+        Taps.Tap(() => Button(page, "Đặt mật khẩu tạm"));
 
         var password = "";
         page.WaitForAssertion(() => password = page.Find(".password-dialog__password").TextContent.Trim());
@@ -84,7 +84,7 @@ public sealed class UsersPageTests(EmptySqliteSite site) : IClassFixture<EmptySq
             Assert.True(await users.CheckPasswordAsync(stored, password));
         }
 
-        page.Find(".password-dialog__done").Click();
+        Taps.Tap(() => page.Find(".password-dialog__done"));
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".password-dialog__password")));
         Assert.DoesNotContain(password, page.Markup);
         page.WaitForAssertion(() => Assert.Contains("Chờ đổi mật khẩu", RowOf(page, "Nguyễn Văn Tám").TextContent));
@@ -99,10 +99,10 @@ public sealed class UsersPageTests(EmptySqliteSite site) : IClassFixture<EmptySq
         Search(page, user.UserName!);
         page.WaitForAssertion(() => RowOf(page, "Trần Văn Khóa"));
 
-        RowOf(page, "Trần Văn Khóa").QuerySelector(".user-row__lock")!.Click();
+        Taps.Tap(() => RowOf(page, "Trần Văn Khóa").QuerySelector(".user-row__lock"));
         page.WaitForAssertion(() => Assert.Contains("Khóa tài khoản của Trần Văn Khóa", page.Find(".mud-dialog").TextContent));
         Assert.False((await site.ReloadAsync(user)).LockoutEnd.HasValue);
-        Button(page, "Khóa").Click();
+        Taps.Tap(() => Button(page, "Khóa"));
 
         page.WaitForAssertion(() => Assert.Contains("Đã khóa", RowOf(page, "Trần Văn Khóa").QuerySelector(".user-row__status")!.TextContent));
         Assert.Contains("Đã khóa tài khoản của Trần Văn Khóa.", page.Markup);
@@ -119,11 +119,11 @@ public sealed class UsersPageTests(EmptySqliteSite site) : IClassFixture<EmptySq
         Search(page, user.UserName!);
         page.WaitForAssertion(() => RowOf(page, "Phạm Thị Lan"));
 
-        RowOf(page, "Phạm Thị Lan").QuerySelector(".user-row__roles-button")!.Click();
+        Taps.Tap(() => RowOf(page, "Phạm Thị Lan").QuerySelector(".user-row__roles-button"));
         page.WaitForAssertion(() => Assert.Contains("Vai trò của Phạm Thị Lan", page.Find(".mud-dialog").TextContent));
         Assert.True(page.Find(".roles-dialog__learner input").HasAttribute("disabled"));
         page.Find(".roles-dialog__trainer input").Change(true);
-        page.Find(".roles-dialog__save").Click();
+        Taps.Tap(() => page.Find(".roles-dialog__save"));
 
         page.WaitForAssertion(() => Assert.Equal(["Người học", "Hướng dẫn viên"],
             RowOf(page, "Phạm Thị Lan").QuerySelectorAll(".user-row__roles .mud-chip").Select(c => c.TextContent.Trim())));
@@ -146,7 +146,7 @@ public sealed class UsersPageTests(EmptySqliteSite site) : IClassFixture<EmptySq
 
         row.QuerySelector(".user-row__roles-button")!.Click();
         page.WaitForAssertion(() => page.Find(".roles-dialog__admin input").Change(false));
-        page.Find(".roles-dialog__save").Click();
+        Taps.Tap(() => page.Find(".roles-dialog__save"));
 
         page.WaitForAssertion(() => Assert.Contains("Bạn không thể tự bỏ quyền Quản trị của mình.", page.Markup));
         Assert.Contains(Roles.Admin, await site.RolesOfAsync(me));

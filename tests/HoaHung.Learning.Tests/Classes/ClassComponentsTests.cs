@@ -107,7 +107,7 @@ public sealed class ClassComponentsTests(ClassesSqliteSite site) : IClassFixture
         Assert.Equal(["Có mặt", "Đi trễ", "Có phép", "Vắng"], marks.Select(b => b.TextContent.Trim()));
         Assert.All(marks, b => Assert.Equal("false", b.GetAttribute("aria-pressed")));
 
-        list.Find($"li[data-user='{tu.Id}'] .attendance__mark--absent").Click();
+        Taps.Tap(() => list.Find($"li[data-user='{tu.Id}'] .attendance__mark--absent"));
         list.WaitForAssertion(() => Assert.Equal("true", list.Find($"li[data-user='{tu.Id}'] .attendance__mark--absent").GetAttribute("aria-pressed")));
         list.Find($"li[data-user='{tu.Id}'] .attendance__note").Change("Ốm, con gọi báo");
 

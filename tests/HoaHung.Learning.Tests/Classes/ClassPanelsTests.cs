@@ -35,21 +35,21 @@ public sealed class ClassPanelsTests(ClassesSqliteSite site) : IClassFixture<Cla
         var username = panel.FindAll("input").Single(i => i.GetAttribute("maxlength") == "64");
 
         username.Change(lan.UserName!);
-        panel.FindAll("button").First(b => b.TextContent.Trim() == "Thêm người hướng dẫn").Click();
+        Taps.Tap(() => panel.FindAll("button").First(b => b.TextContent.Trim() == "Thêm người hướng dẫn"));
         ctx.Snackbars!.WaitForAssertion(() => Assert.Contains("Không tìm thấy người hướng dẫn có tên đăng nhập này.", ctx.Snackbars!.Markup));
         Assert.Equal([hoa.Id], await TrainersAsync(id));
         Assert.Equal(0, changed);
         Assert.Empty(panel.FindAll("button[aria-label^='Bỏ ']")); // one trainer: nothing to remove
 
         panel.FindAll("input").Single(i => i.GetAttribute("maxlength") == "64").Change(minh.UserName!);
-        panel.FindAll("button").First(b => b.TextContent.Trim() == "Thêm người hướng dẫn").Click();
+        Taps.Tap(() => panel.FindAll("button").First(b => b.TextContent.Trim() == "Thêm người hướng dẫn"));
         panel.WaitForAssertion(() => Assert.Equal(1, changed));
         Assert.Equal(new[] { hoa.Id, minh.Id }.Order(StringComparer.Ordinal), (await TrainersAsync(id)).Order(StringComparer.Ordinal));
 
         // The page reloads the class; with two trainers, each can be removed, but not both.
         var reloaded = await PageAsync(hoa.Id, id);
         panel.Render(p => p.Add(x => x.Page, reloaded));
-        panel.Find($"button[aria-label='Bỏ khỏi lớp: Anh Minh (người hướng dẫn)']").Click();
+        Taps.Tap(() => panel.Find($"button[aria-label='Bỏ khỏi lớp: Anh Minh (người hướng dẫn)']"));
         panel.WaitForAssertion(() => Assert.Equal(2, changed));
         Assert.Equal([hoa.Id], await TrainersAsync(id));
         Assert.IsType<ClassResult.Refused>(await site.Get<Classrooms>().RemoveTrainerAsync(hoa.Id, id, hoa.Id, None));
@@ -66,14 +66,14 @@ public sealed class ClassPanelsTests(ClassesSqliteSite site) : IClassFixture<Cla
         var changed = 0;
         var panel = Panel<SessionsPanel>(ctx, await PageAsync(hoa.Id, id), hoa.Id, () => changed++);
 
-        panel.Find(".sessions__session .mud-expand-panel-header").Click();
-        panel.FindAll("button").First(b => b.TextContent.Trim() == "Sửa buổi học").Click();
+        Taps.Tap(() => panel.Find(".sessions__session .mud-expand-panel-header"));
+        Taps.Tap(() => panel.FindAll("button").First(b => b.TextContent.Trim() == "Sửa buổi học"));
         var edit = panel.Find(".sessions__edit");
         Assert.Equal("90", edit.QuerySelectorAll("input").Select(i => i.GetAttribute("value")).First(v => v == "90"));
         var topic = panel.FindAll(".sessions__edit input").Single(i => i.GetAttribute("value") == "Buổi 1");
         topic.Change("Buổi 1 — VNeID mức 2");
         panel.FindAll(".sessions__edit input").Single(i => i.GetAttribute("value") == "90").Change("120");
-        panel.FindAll("button").First(b => b.TextContent.Trim() == "Lưu buổi học").Click();
+        Taps.Tap(() => panel.FindAll("button").First(b => b.TextContent.Trim() == "Lưu buổi học"));
 
         panel.WaitForAssertion(() => Assert.Equal(1, changed));
         var saved = await site.WithDbAsync(db => db.Set<ClassSession>().SingleAsync(s => s.ClassId == id));

@@ -105,16 +105,16 @@ public sealed class EditorCardsTests(StudioSqliteSite site) : IClassFixture<Stud
         var cut = ctx.Render<Editor>();
 
         cut.WaitForAssertion(() => Assert.Contains("Bài chưa có nội dung", cut.Find(".studio-cards").TextContent));
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Thêm bước").Click();
+        Taps.Tap(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Thêm bước"));
         cut.WaitForAssertion(() => Assert.Equal(["Bước 1"], cut.FindAll("fieldset.studio-step__box > legend").Select(l => l.TextContent)));
         cut.Find("#card-0-0-text").Input("Mở ứng dụng.");
         cut.WaitForAssertion(() => Assert.Equal(":::steps\n1. Mở ứng dụng.\n:::\n", ctx.Module.Invocations["replaceBody"].Last().Arguments[0]));
 
-        cut.FindAll("button").Single(b => b.TextContent == "Văn bản gốc").Click();
+        Taps.Tap(() => cut.FindAll("button").Single(b => b.TextContent == "Văn bản gốc"));
         Assert.False(cut.Find("#studio-body").ParentElement!.HasAttribute("hidden"));
         Assert.Empty(cut.FindAll(".studio-cards"));
         ctx.Module.Setup<string>("currentBody").SetResult(":::steps\n1. Mở ứng dụng.\n2. Bấm Đăng nhập.\n:::\n");
-        cut.FindAll("button").Single(b => b.TextContent == "Soạn từng phần").Click();
+        Taps.Tap(() => cut.FindAll("button").Single(b => b.TextContent == "Soạn từng phần"));
         cut.WaitForAssertion(() => Assert.Equal(["Bước 1", "Bước 2"], cut.FindAll("fieldset.studio-step__box > legend").Select(l => l.TextContent)));
     }
 

@@ -59,10 +59,10 @@ public sealed class EditorComponentTests(StudioSqliteSite site) : IClassFixture<
         Assert.Contains("<h4", cut.Find("iframe.studio-preview__frame").GetAttribute("srcdoc"));
 
         // In the cards, a check leads to the card that holds its line (the long sentence, second block); in the source text, to the line.
-        cut.FindAll(".studio-check__jump").First(b => b.TextContent.Contains("Đến dòng 3")).Click();
+        Taps.Tap(() => cut.FindAll(".studio-check__jump").First(b => b.TextContent.Contains("Đến dòng 3")));
         cut.WaitForAssertion(() => Assert.Contains(ctx.Module.Invocations["focus"], i => Equals(i.Arguments[0], "card-1-text")));
-        cut.FindAll("button").Single(b => b.TextContent == "Văn bản gốc").Click();
-        cut.FindAll(".studio-check__jump").First(b => b.TextContent.Contains("Đến dòng 3")).Click();
+        Taps.Tap(() => cut.FindAll("button").Single(b => b.TextContent == "Văn bản gốc"));
+        Taps.Tap(() => cut.FindAll(".studio-check__jump").First(b => b.TextContent.Contains("Đến dòng 3")));
         Assert.Equal(3, ctx.Module.VerifyInvoke("jumpToLine").Arguments[0]);
     }
 
@@ -126,7 +126,7 @@ public sealed class EditorComponentTests(StudioSqliteSite site) : IClassFixture<
         Assert.Equal("đồng đội sửa", cut.Find(".studio-conflict .review-diff__removed").TextContent.Trim());
         Assert.Equal("tôi gõ trên máy này", cut.Find(".studio-conflict .review-diff__added").TextContent.Trim());
 
-        cut.Find(".studio-conflict__mine").Click();
+        Taps.Tap(() => cut.Find(".studio-conflict__mine"));
 
         cut.WaitForAssertion(() => Assert.Equal("Bản tôi gõ trên máy này.", Stored(draft.LessonId).Body));
         Assert.True(Stored(draft.LessonId).Version > theirs.Version);
@@ -157,7 +157,7 @@ public sealed class EditorComponentTests(StudioSqliteSite site) : IClassFixture<
         var cut = ctx.Render<Editor>(p => p.Add(e => e.Slug, draft.Slug));
         cut.WaitForAssertion(() => cut.Find(".studio-submit"));
 
-        cut.Find(".studio-submit").Click();
+        Taps.Tap(() => cut.Find(".studio-submit"));
 
         cut.WaitForAssertion(() => Assert.Equal("Chờ duyệt", cut.Find(".studio-editor__state").TextContent.Trim()));
         Assert.Equal(ReviewState.InReview, Stored(draft.LessonId).State);

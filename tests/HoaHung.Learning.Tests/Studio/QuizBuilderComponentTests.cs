@@ -26,7 +26,7 @@ public sealed class QuizBuilderComponentTests(StudioSqliteSite site) : IClassFix
         LibraryItem[] library = [new("hinh-a.png", MediaKind.Image, "Hình A", "/media/a.jpg", 360, 640, 10, false)];
         var cut = ctx.Render<QuizBuilderPanel>(p => p.Add(x => x.Model, model).Add(x => x.Library, library).Add(x => x.OnChanged, () => changes++));
 
-        cut.Find(".studio-quiz__create").Click();
+        Taps.Tap(() => cut.Find(".studio-quiz__create"));
 
         Assert.NotNull(model.Quiz);
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".studio-question__problem"), p => p.TextContent.Contains("thiếu nội dung câu hỏi")));
@@ -37,7 +37,7 @@ public sealed class QuizBuilderComponentTests(StudioSqliteSite site) : IClassFix
         Input(cut, "Lựa chọn 2").Change("Có");
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".studio-question__problem")));
 
-        cut.Find(".studio-quiz__add-true_false").Click();
+        Taps.Tap(() => cut.Find(".studio-quiz__add-true_false"));
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".studio-question").Count));
         Assert.Contains("Câu 2 · Đúng / sai", cut.FindAll(".studio-question__legend")[1].TextContent);
 

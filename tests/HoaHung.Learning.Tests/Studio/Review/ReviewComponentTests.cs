@@ -32,10 +32,10 @@ public sealed class ReviewComponentTests(StudioSqliteSite site) : IClassFixture<
         Assert.Empty(cut.FindAll(".review-diff")); // never published, never reviewed: nothing to compare with
         Assert.DoesNotContain("Dòng", cut.Markup);
 
-        cut.Find("section[aria-label='Bước 2'] button.review-block__comment").Click();
+        Taps.Tap(() => cut.Find("section[aria-label='Bước 2'] button.review-block__comment"));
         cut.Find("section[aria-label='Bước 2'] textarea").Input("Đừng viết “bấm vào đây”: hãy nói bấm nút nào.");
         cut.WaitForAssertion(() => Assert.False(cut.Find("section[aria-label='Bước 2'] .review-add-comment").HasAttribute("disabled")));
-        cut.Find("section[aria-label='Bước 2'] .review-add-comment").Click();
+        Taps.Tap(() => cut.Find("section[aria-label='Bước 2'] .review-add-comment"));
 
         cut.WaitForAssertion(() => Assert.Contains("hãy nói bấm nút nào", cut.Find(".review-blocks").TextContent));
         Assert.True(cut.FindAll("section[aria-label='Bước 2'] .review-comment__text").Count == 1, cut.Find(".review-blocks").InnerHtml);
@@ -43,10 +43,10 @@ public sealed class ReviewComponentTests(StudioSqliteSite site) : IClassFixture<
         var stored = (await site.Reviews().NotesAsync(author.Id, draft.LessonId, CancellationToken.None))!.Comments.Single();
         Assert.Equal((3, 3, "2. Bấm vào đây."), (stored.Line, stored.EndLine, stored.Quote));
 
-        cut.FindAll("button").Single(b => b.TextContent == "Trả lại").Click();
+        Taps.Tap(() => cut.FindAll("button").Single(b => b.TextContent == "Trả lại"));
         cut.WaitForAssertion(() => Assert.Contains("Hãy ghi lý do trả lại", cut.Find(".review-message").TextContent));
         cut.Find(".review-actions textarea").Input("Sửa bước 2 rồi gửi lại.");
-        cut.FindAll("button").Single(b => b.TextContent == "Trả lại").Click();
+        Taps.Tap(() => cut.FindAll("button").Single(b => b.TextContent == "Trả lại"));
         cut.WaitForAssertion(() => Assert.Contains("Đã trả lại bài cho tác giả.", cut.Find(".review-message").TextContent));
         Assert.Empty(cut.FindAll("button.review-publish")); // sent back: nothing to publish until it comes again
 
@@ -61,12 +61,12 @@ public sealed class ReviewComponentTests(StudioSqliteSite site) : IClassFixture<
         Assert.Contains("Bước 2", resolved.TextContent);
         Assert.Contains("Bấm vào đây.", resolved.QuerySelector(".review-comment__quote")!.TextContent);
 
-        again.FindAll("button").Single(b => b.TextContent == "Xuất bản").Click();
+        Taps.Tap(() => again.FindAll("button").Single(b => b.TextContent == "Xuất bản"));
         var confirm = again.Find("[role=dialog]");
         Assert.Contains("Cách nhận biết tin nhắn lừa đảo", confirm.TextContent);
         Assert.Contains("nút Báo cáo", confirm.QuerySelector("iframe.studio-preview__frame")!.GetAttribute("srcdoc"));
         Assert.Equal(LessonStatus.Draft, await StatusAsync(draft.LessonId)); // nothing happens before she confirms
-        again.FindAll("button").Single(b => b.TextContent == "Xuất bản ngay").Click();
+        Taps.Tap(() => again.FindAll("button").Single(b => b.TextContent == "Xuất bản ngay"));
 
         again.WaitForAssertion(() => Assert.Contains("người dân xem được ngay", again.Find(".review-message").TextContent));
         Assert.Empty(again.FindAll("[role=dialog]"));
@@ -112,7 +112,7 @@ public sealed class ReviewComponentTests(StudioSqliteSite site) : IClassFixture<
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo(publish.GetAttribute("href")!);
         var page = ctx.Render<ReviewPage>(p => p.Add(x => x.Slug, older.Slug));
         page.WaitForAssertion(() => Assert.Contains("Bài gửi trước", page.Find("[role=dialog]").TextContent));
-        page.FindAll("button").Single(b => b.TextContent == "Xuất bản ngay").Click();
+        Taps.Tap(() => page.FindAll("button").Single(b => b.TextContent == "Xuất bản ngay"));
 
         page.WaitForAssertion(() => Assert.Contains("người dân xem được ngay", page.Find(".review-message").TextContent));
         Assert.Equal(LessonStatus.Published, await StatusAsync(older.LessonId));
