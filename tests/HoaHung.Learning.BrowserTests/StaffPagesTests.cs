@@ -145,6 +145,42 @@ public sealed partial class StaffPagesTests(BrowserSite site)
         Assert.Empty(await page.Locator(".staff-connecting:visible").AllAsync());
     }
 
+    /// <summary>
+    /// A link tapped the moment a staff page appears (its live connection still starting on a slow line) opens its page:
+    /// the browser follows it as a plain page load instead of leaving it to a navigation that cannot run yet.
+    /// </summary>
+    [Fact]
+    public async Task A_link_tapped_before_the_page_is_live_opens_its_page()
+    {
+        BrowserSite.RequireChromium();
+        Assertions.SetDefaultExpectTimeout(30_000);
+        const string slug = "kiem-tra-ten-nguoi-nhan";
+        await SendForReviewAsync(slug);
+        var page = await PageAudit.OpenAsync(site, Reader.Phone());
+        await AccountWalk.SignInAsync(page, BrowserSite.AdminName, BrowserSite.AdminPassword);
+
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await Task.Delay(3000);
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/soan-bai/cho-duyet", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var loaded = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.EndsWith($"/soan-bai/cho-duyet/{slug}", StringComparison.Ordinal));
+        await page.Locator($"[data-lesson='{slug}'] a.review-queue__link").ClickAsync();
+
+        await loaded; // a page load of its own, not a navigation waiting for the connection
+        await page.WaitForURLAsync($"**/soan-bai/cho-duyet/{slug}");
+        await page.WaitForSelectorAsync("html.hh-live", new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+
+        // The same for her tools in the header, which Blazor would otherwise fetch and patch in (enhanced navigation).
+        await page.GotoAsync("/soan-bai/cho-duyet", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        loaded = page.WaitForRequestAsync(r => r.IsNavigationRequest && r.Url.EndsWith("/lop-hoc", StringComparison.Ordinal));
+        await page.Locator("a.staff-tools__link[href='/lop-hoc']").ClickAsync();
+        await loaded;
+        await page.WaitForURLAsync("**/lop-hoc");
+    }
+
     private async Task<string> SendForReviewAsync(string slug)
     {
         using var scope = site.Services.CreateScope();

@@ -17,8 +17,22 @@
   const find = d => [...document.querySelectorAll(d.tag)]
     .filter(e => (e.getAttribute('aria-label') || e.textContent || '').trim() === d.text)[d.index];
 
+  // A link tapped before the page is live is followed by the browser itself, as a plain page load: in that window
+  // Blazor may already intercept it (for its enhanced or interactive navigation) before its connection can carry it,
+  // and the tap would be lost (a reviewer's tap on her queue, once in a CI run).
+  const follow = e => {
+    const link = e.type === 'click' && e.target instanceof Element ? e.target.closest('a[href]') : null;
+    if (!link || e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return false;
+    if (link.target || link.hasAttribute('download') || link.origin !== location.origin) return false;
+    if (link.pathname === location.pathname && link.search === location.search && link.hash) return false;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    location.assign(link.href);
+    return true;
+  };
+
   const hold = e => {
-    if (root.classList.contains('hh-live')) return;
+    if (root.classList.contains('hh-live') || follow(e)) return;
     const target = e.target instanceof Element ? e.target.closest(control) : null;
     if (!target || !target.closest('#main')) return;
     e.preventDefault();
