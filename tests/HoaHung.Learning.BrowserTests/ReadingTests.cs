@@ -25,6 +25,8 @@ public sealed class ReadingTests(BrowserSite site)
         await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await image.EvaluateAsync<int>("i => i.naturalWidth") > 0, "the step picture loaded");
         await page.ScreenshotAsync(new() { Path = Shot("lesson-tutorial"), FullPage = false });
+        // "In bài", shown by the learner pages' script (js/page.js): hidden without JavaScript, which cannot print a button.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "In bài này" })).ToBeVisibleAsync();
 
         var next = page.Locator(".path-nav a[rel=next]").First;
         var target = await next.GetAttributeAsync("href");

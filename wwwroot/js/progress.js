@@ -25,10 +25,9 @@
     return queue;
   };
 
-  if (article.dataset.signedIn !== '1') post('/mo');
-
-  queue = queue.then(() => fetch(base, { credentials: 'same-origin' })
-    .then((r) => (r.ok ? r.json() : null))
+  // A reader without an account records her visit and gets her state in the same request; a signed-in one asks.
+  const ask = () => fetch(base, { credentials: 'same-origin' }).then((r) => (r.ok ? r.json() : null)).catch(() => null);
+  queue = (article.dataset.signedIn !== '1' ? post('/mo') : queue.then(ask))
     .then((state) => {
       if (!state) return;
       if (state.completed) showDone();
@@ -39,7 +38,7 @@
         if (video.readyState >= 1) resume(); else video.addEventListener('loadedmetadata', resume, { once: true });
       }
     })
-    .catch(() => null));
+    .catch(() => null);
 
   if (!video) return;
   let lastSaved = -1;

@@ -1,6 +1,6 @@
 // Lesson suggestions under the header search box, as an ARIA 1.2 combobox with a listbox popup.
 // Progressive enhancement: without this file (or without fetch) the box stays a plain GET form to /tim-kiem.
-// search-box.js loads it when she first focuses, taps or types in the box.
+// page.js loads it when she first focuses, taps or types in the box.
 (() => {
   const input = document.getElementById('site-search');
   if (!input || !input.form || !window.fetch || !window.AbortController) return;

@@ -26,8 +26,7 @@ public static class ProgressEndpoints
             ctx.Response.Headers.CacheControl = "no-store, private";
             if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
-            var state = await progress.StateAsync(session.Learner, lesson.Id, ct);
-            return Results.Json(new { completed = state?.Completed ?? false, position = state?.VideoPositionSeconds ?? 0 });
+            return State(await progress.StateAsync(session.Learner, lesson.Id, ct));
         });
 
         group.MapPost("/hoan-thanh", async (string slug, HttpContext ctx, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, ProgressRequests requests, CancellationToken ct) =>
@@ -42,12 +41,15 @@ public static class ProgressEndpoints
             return Results.Redirect(SiteLinks.LessonDone(lesson.Slug), permanent: false, preserveMethod: false);
         }).AddEndpointFilter<SameOriginFilter>();
 
-        group.MapPost("/mo", async (string slug, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, CancellationToken ct) =>
+        // A reader without an account records her visit and gets her state in one request (progress.js): on a phone's
+        // first visit, one request fewer.
+        group.MapPost("/mo", async (string slug, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, HttpContext ctx, CancellationToken ct) =>
         {
+            ctx.Response.Headers.CacheControl = "no-store, private";
             if (await catalog.CardAsync(slug, ct) is not { } lesson)
                 return Results.NotFound();
             await progress.RecordOpenAsync(session.Learner, lesson.Id, ct);
-            return Results.NoContent();
+            return State(await progress.StateAsync(session.Learner, lesson.Id, ct));
         }).AddEndpointFilter<SameOriginFilter>();
 
         group.MapPost("/video", async (string slug, HttpContext ctx, LearnerSession session, LessonCatalog catalog, LearnerProgress progress, ProgressRequests requests, CancellationToken ct) =>
@@ -65,6 +67,10 @@ public static class ProgressEndpoints
 
         return app;
     }
+
+    /// <summary>What progress.js reads: whether she finished the lesson, and where she stopped its video.</summary>
+    private static IResult State(LessonState? state) =>
+        Results.Json(new { completed = state?.Completed ?? false, position = state?.VideoPositionSeconds ?? 0 });
 
     /// <summary>The video beacon is two short numbers: a bigger body is not from the site's script.</summary>
     internal const int MaxBeaconBytes = 4096;

@@ -79,7 +79,7 @@ public static class RouteMatrix
         .. Page("/chung-chi/{Code}", "/chung-chi/{code}", Everyone(Ok)),
         Get("/tien-do/{slug}/", "/tien-do/{lesson}", Everyone(Ok)),
         Post("/tien-do/{slug}/hoan-thanh", "/tien-do/{lesson}/hoan-thanh", Everyone(RedirectTo("/cua-toi/hoan-thanh/"))),
-        Post("/tien-do/{slug}/mo", "/tien-do/{lesson}/mo", Everyone(NoContent)),
+        Post("/tien-do/{slug}/mo", "/tien-do/{lesson}/mo", Everyone(Ok)),
         Post("/tien-do/{slug}/video", "/tien-do/{lesson}/video", Everyone(Ok), Form: "position=12&duration=300"),
         Get("/cua-toi/du-lieu", "/cua-toi/du-lieu", SignedIn(Ok)),
 

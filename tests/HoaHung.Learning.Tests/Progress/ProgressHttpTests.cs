@@ -187,6 +187,24 @@ public abstract class ProgressHttpTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task A_reader_without_an_account_records_her_visit_and_gets_her_state_in_one_request()
+    {
+        var reader = new Visitor(site);
+        var (fresh, body) = await reader.PostAsync("/tien-do/ket-noi-wi-fi/mo", []);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Contains("no-store", fresh.Headers.CacheControl!.ToString());
+        Assert.False(JsonDocument.Parse(body.Body!.TextContent).RootElement.GetProperty("completed").GetBoolean());
+        Assert.NotNull(reader.Cookie("hh.progress")); // the visit is recorded
+
+        await reader.CompleteAsync("ket-noi-wi-fi");
+        var (_, again) = await reader.PostAsync("/tien-do/ket-noi-wi-fi/mo", []);
+
+        Assert.True(JsonDocument.Parse(again.Body!.TextContent).RootElement.GetProperty("completed").GetBoolean());
+        var (missing, _) = await reader.PostAsync("/tien-do/khong-co-bai-nay/mo", []);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_progress_joins_the_account_exactly_once()
     {
         var reader = new Visitor(site);

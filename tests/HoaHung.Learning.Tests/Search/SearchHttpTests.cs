@@ -249,9 +249,9 @@ public abstract class SearchHttpTests<TSite>(TSite site) : IClassFixture<TSite> 
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.Equal("/tim-kiem", form.GetAttribute("action"));
         Assert.Null(form.QuerySelector("input[name=__RequestVerificationToken]"));
-        // The suggestions load on her first use of the box (search-box.js), from the fingerprinted address it carries.
-        var script = doc.QuerySelectorAll("script").Single(s => s.GetAttribute("src")!.Contains("search-box"));
-        Assert.Matches(@"^/?js/search-box\.[a-z0-9]+\.js$", script.GetAttribute("src"));
+        // The suggestions load on her first use of the box (js/page.js), from the fingerprinted address it carries.
+        var script = doc.QuerySelectorAll("script").Single(s => s.GetAttribute("src")!.Contains("js/page."));
+        Assert.Matches(@"^/?js/page\.[a-z0-9]+\.js$", script.GetAttribute("src"));
         Assert.Matches(@"^/?js/search-suggest\.[a-z0-9]+\.js$", script.GetAttribute("data-suggest"));
         Assert.DoesNotContain(doc.QuerySelectorAll("script"), s => s.GetAttribute("src")!.Contains("search-suggest"));
         Assert.All(doc.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src") && s.HasAttribute("defer"))); // no inline script
