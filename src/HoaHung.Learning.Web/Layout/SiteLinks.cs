@@ -18,6 +18,8 @@ public static class SiteLinks
     /// <summary>All her lessons in progress, and all she finished, 20 a page (<c>?trang=2</c>): "Xem tất cả" on Của tôi.</summary>
     public const string MyInProgress = "/cua-toi/dang-hoc";
     public const string MyCompleted = "/cua-toi/da-hoc-xong";
+    public const string MyQuizzesPath = "/cua-toi/bai-kiem-tra";
+    public static string MyQuizzes(int page = 1) => MyQuizzesPath + (page > 1 ? $"?trang={page}" : "");
     public static string MyLessons(HoaHung.Learning.Progress.MyList list, int page = 1) =>
         (list == HoaHung.Learning.Progress.MyList.Completed ? MyCompleted : MyInProgress) + (page > 1 ? $"?trang={page}" : "");
 

@@ -1,3 +1,4 @@
+using HoaHung.Learning.Catalog;
 using HoaHung.Learning.Data;
 using HoaHung.Learning.Progress;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoaHung.Learning.Quizzes;
 
 /// <summary>A learner's quiz results across the library, for "Của tôi".</summary>
-public sealed class QuizResults(LearningDbContext db, QuizSummaries held)
+public sealed class QuizResults(LearningDbContext db, QuizSummaries held, LessonCatalog catalog)
 {
     // Compiled once: read on every view of "Của tôi" by an anonymous reader (a signed-in one's are held, QuizSummaries).
     private static readonly PerModel<Func<LearningDbContext, Guid, IAsyncEnumerable<Summary>>> OfVisitor = new(() => EF.CompileAsyncQuery(
@@ -14,21 +15,30 @@ public sealed class QuizResults(LearningDbContext db, QuizSummaries held)
             .GroupBy(a => a.LessonId)
             .Select(g => new Summary(g.Key, g.Max(a => a.ScorePercent), g.Any(a => a.Passed), g.Count(), g.Max(a => a.FinishedAt!.Value)))));
 
-    /// <summary>Per lesson with a finished attempt: best score, passed (in any attempt), number of finished attempts; latest first.</summary>
-    public async Task<IReadOnlyList<QuizResultCard>> ForLearnerAsync(Learner learner, CancellationToken ct)
+    /// <summary>
+    /// One page (from 1) of her quiz results, <paramref name="size"/> a page, the one she finished last first: per quiz
+    /// lesson the library still shows, her best score, whether she passed (in any attempt) and her finished attempts.
+    /// A page past the end is the last one. Sorting her summaries (one per quiz she took, held in memory) is all that
+    /// grows with her history; only the page's lessons are read (issue 25: "Của tôi" costs the same for everyone).
+    /// </summary>
+    public async Task<QuizResultPage> PageAsync(Learner learner, int page, int size, CancellationToken ct)
     {
         var rows = learner.UserId is { } userId
             ? await held.OfAsync(userId, ct)
             : await OfVisitor.For(db)(db, learner.AnonymousId ?? Guid.Empty).ToListAsync(ct);
-        if (rows.Count == 0)
-            return [];
-        var ids = rows.Select(r => r.LessonId).ToList();
-        var lessons = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id))
-            .Select(l => new { l.Id, l.Slug, l.Title, l.QuizTitle }).ToDictionaryAsync(l => l.Id, ct);
-        return rows.Where(r => lessons.ContainsKey(r.LessonId)).OrderByDescending(r => r.Last)
-            .Select(r => new QuizResultCard(lessons[r.LessonId].Slug, lessons[r.LessonId].QuizTitle ?? lessons[r.LessonId].Title,
-                r.Best, r.Passed, r.Attempts))
-            .ToList();
+        var shown = (await catalog.IndexAsync(ct)).ById;
+        var listed = rows.Where(r => shown.ContainsKey(r.LessonId)).ToList();
+        var pages = Math.Max(1, (listed.Count + size - 1) / size);
+        var at = Math.Clamp(page, 1, pages);
+        var slice = listed.OrderByDescending(r => r.Last).ThenBy(r => r.LessonId).Skip((at - 1) * size).Take(size).ToList();
+        if (slice.Count == 0)
+            return new QuizResultPage([], listed.Count, at, pages);
+        var ids = slice.Select(r => r.LessonId).ToList();
+        var titles = await db.Lessons.AsNoTracking().Where(l => ids.Contains(l.Id))
+            .Select(l => new { l.Id, l.QuizTitle }).ToDictionaryAsync(l => l.Id, l => l.QuizTitle, ct);
+        var results = slice.Select(r => new QuizResultCard(shown[r.LessonId].Slug,
+            titles.GetValueOrDefault(r.LessonId) ?? shown[r.LessonId].Title, r.Best, r.Passed, r.Attempts)).ToList();
+        return new QuizResultPage(results, listed.Count, at, pages);
     }
 }
 

@@ -45,6 +45,9 @@ public sealed record QuizResultView(string LessonTitle, string QuizTitle, int Sc
 /// <summary>A learner's standing in one quiz, for "Của tôi": best score, passed, number of finished attempts.</summary>
 public sealed record QuizResultCard(string LessonSlug, string QuizTitle, int BestPercent, bool Passed, int Attempts);
 
+/// <summary>One page of her quiz results ("Của tôi" shows the first; "Xem tất cả" all of them, page by page).</summary>
+public sealed record QuizResultPage(IReadOnlyList<QuizResultCard> Results, int Total, int Page, int Pages);
+
 /// <summary>Her answer as posted from the player's form, in screen terms (see <see cref="PlayerOption.Value"/>).</summary>
 /// <param name="Choices">Picked option values; for an ordering question, the position (1-based) she gave each step, in screen order.</param>
 public sealed record PostedAnswer(IReadOnlyList<int> Choices, string? Text);

@@ -76,6 +76,7 @@ public abstract class HonestCachingTests<TSite>(TSite site) : IClassFixture<TSit
     [InlineData("/cua-toi")]
     [InlineData("/cua-toi/dang-hoc")]
     [InlineData("/cua-toi/da-hoc-xong?trang=2")]
+    [InlineData("/cua-toi/bai-kiem-tra")]
     [InlineData("/tim-kiem?q=bai")]
     [InlineData("/cua-toi/hoan-thanh/{lesson}")]
     [InlineData("/bai-hoc/{lesson}")]

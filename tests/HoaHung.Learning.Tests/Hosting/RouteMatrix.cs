@@ -75,6 +75,7 @@ public static class RouteMatrix
         .. Page("/cua-toi", "/cua-toi", Everyone(Ok)),
         .. Page("/cua-toi/dang-hoc", "/cua-toi/dang-hoc", Everyone(Ok)),
         .. Page("/cua-toi/da-hoc-xong", "/cua-toi/da-hoc-xong?trang=2", Everyone(Ok)),
+        .. Page("/cua-toi/bai-kiem-tra", "/cua-toi/bai-kiem-tra?trang=2", Everyone(Ok)),
         .. Page("/cua-toi/hoan-thanh/{Slug}", "/cua-toi/hoan-thanh/{lesson}", Everyone(Ok)),
         .. Page("/chung-chi/{Code}", "/chung-chi/{code}", Everyone(Ok)),
         Get("/tien-do/{slug}/", "/tien-do/{lesson}", Everyone(Ok)),

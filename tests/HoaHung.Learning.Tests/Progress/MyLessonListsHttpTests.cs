@@ -46,7 +46,10 @@ public abstract class MyLessonListsHttpTests<TSite>(TSite site) : IClassFixture<
     private static int counter = 400_000;
 
     /// <summary>A new account whose history is stored as given: lesson number → (last opened, completed or null).</summary>
-    private async Task<Visitor> LearnerWithAsync(IEnumerable<(int Lesson, DateTime Opened, DateTime? Completed)> history)
+    private async Task<Visitor> LearnerWithAsync(IEnumerable<(int Lesson, DateTime Opened, DateTime? Completed)> history) =>
+        (await LearnerAndIdWithAsync(history)).Visitor;
+
+    private async Task<(Visitor Visitor, string UserId)> LearnerAndIdWithAsync(IEnumerable<(int Lesson, DateTime Opened, DateTime? Completed)> history)
     {
         var visitor = new Visitor(site);
         var phone = $"0977{Interlocked.Increment(ref counter):D6}";
@@ -68,7 +71,7 @@ public abstract class MyLessonListsHttpTests<TSite>(TSite site) : IClassFixture<
             return id;
         });
         await site.Services.GetRequiredService<LearnerChanges>().ChangedAsync(userId, CancellationToken.None); // as any write does
-        return visitor;
+        return (visitor, userId);
     }
 
     /// <summary>45 finished (bai-01 first … bai-45 last), then 3 opened and not finished (bai-46 … bai-48).</summary>
@@ -144,6 +147,63 @@ public abstract class MyLessonListsHttpTests<TSite>(TSite site) : IClassFixture<
         var (_, second) = await learner.GetAsync("/cua-toi/dang-hoc?trang=2");
         Assert.Equal("Bài đang học (25)", second.QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(Enumerable.Range(21, 5).Select(Lesson), Links(second, ".lesson-list"));
+    }
+
+    /// <summary>A new account who finished a quiz attempt on each given lesson, bai-01 first … the last one last.</summary>
+    private async Task<Visitor> QuizTakerAsync(int quizzes)
+    {
+        var (learner, id) = await LearnerAndIdWithAsync([]);
+        await site.WithDbAsync(async db =>
+        {
+            var lessons = await db.Lessons.Where(l => l.PublishedRevisionId != null)
+                .ToDictionaryAsync(l => l.Slug, l => (l.Id, Revision: l.PublishedRevisionId!.Value));
+            for (var i = 1; i <= quizzes; i++)
+            {
+                var (lessonId, revisionId) = lessons[ManyLessonsSite.Slug(i)];
+                db.Add(new HoaHung.Learning.Quizzes.QuizAttempt
+                {
+                    Id = Guid.NewGuid(), LessonId = lessonId, RevisionId = revisionId, UserId = id, Open = null, Seed = i,
+                    StartedAt = Start.AddHours(i).AddMinutes(-5), FinishedAt = Start.AddHours(i), ScorePercent = 50 + i, Passed = i % 2 == 0,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        await site.Services.GetRequiredService<LearnerChanges>().ChangedAsync(id, CancellationToken.None);
+        return learner;
+    }
+
+    private static List<string> Quizzes(IDocument page) =>
+        page.QuerySelectorAll(".quiz-results a").Select(a => a.GetAttribute("href")!).ToList();
+
+    [Fact]
+    public async Task My_learning_shows_her_latest_20_quizzes_with_the_true_total_and_all_of_them_come_20_a_page()
+    {
+        site.EnsureAvailable();
+        var learner = await QuizTakerAsync(25);
+
+        var (_, my) = await learner.GetAsync("/cua-toi");
+
+        Assert.Equal("Bài kiểm tra của tôi (25)", my.QuerySelector("#quizzes-heading")!.TextContent.Trim());
+        var quizLink = (int i) => $"/bai-hoc/{ManyLessonsSite.Slug(i)}/kiem-tra";
+        Assert.Equal(Enumerable.Range(6, 20).Reverse().Select(quizLink), Quizzes(my));
+        Assert.Contains("Điểm cao nhất 75% · 1 lần làm", my.QuerySelector(".quiz-results__item")!.TextContent);
+        Assert.Equal("/cua-toi/bai-kiem-tra", my.QuerySelector("#quizzes-heading")!.ParentElement!.QuerySelector("a.see-all")?.GetAttribute("href"));
+
+        var (response, second) = await learner.GetAsync("/cua-toi/bai-kiem-tra?trang=2");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl is { Private: true, NoCache: true }, "her own page");
+        Assert.Equal("Bài kiểm tra của tôi (25)", second.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Contains("Trang 2/2", second.QuerySelector(".pager")!.TextContent);
+        Assert.Equal(Enumerable.Range(1, 5).Reverse().Select(quizLink), Quizzes(second));
+        var (_, past) = await learner.GetAsync("/cua-toi/bai-kiem-tra?trang=hai");
+        Assert.Equal(20, Quizzes(past).Count);
+
+        var (_, stranger) = await new Visitor(site).GetAsync("/cua-toi/bai-kiem-tra");
+        Assert.Equal("Bài kiểm tra của tôi (0)", stranger.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(stranger.QuerySelector(".empty a[href='/cua-toi']"));
+        var (_, few) = await (await QuizTakerAsync(3)).GetAsync("/cua-toi");
+        Assert.Equal(3, Quizzes(few).Count);
+        Assert.Null(few.QuerySelector("#quizzes-heading")!.ParentElement!.QuerySelector("a.see-all"));
     }
 
     [Theory]

@@ -394,16 +394,16 @@ public abstract class QuizPlayerHttpTests<TSite>(TSite site) : IClassFixture<TSi
         await services.GetRequiredService<LearnerProgress>().MergeAsync(user.Id, cookie, CancellationToken.None);
         await services.GetRequiredService<LearnerProgress>().MergeAsync(user.Id, cookie, CancellationToken.None); // idempotent
 
-        var results = await services.GetRequiredService<QuizResults>().ForLearnerAsync(Learner.Account(user.Id), CancellationToken.None);
+        var results = (await services.GetRequiredService<QuizResults>().PageAsync(Learner.Account(user.Id), 1, 20, CancellationToken.None)).Results;
         var card = Assert.Single(results);
         Assert.Equal((QuizSite.QuizLesson, 100, true, 1), (card.LessonSlug, card.BestPercent, card.Passed, card.Attempts));
-        Assert.Empty(await services.GetRequiredService<QuizResults>().ForLearnerAsync(Learner.Visitor(cookie), CancellationToken.None));
+        Assert.Empty((await services.GetRequiredService<QuizResults>().PageAsync(Learner.Visitor(cookie), 1, 20, CancellationToken.None)).Results);
         Assert.True((await services.GetRequiredService<LearnerProgress>().StateAsync(Learner.Account(user.Id), lessonId, CancellationToken.None))?.Completed);
 
         var owner = services.GetServices<IPersonalDataOwner>().Single(o => o.ExportKey == "quizzes");
         Assert.Contains(QuizSite.QuizLesson, JsonSerializer.Serialize(await owner.ExportAsync(user.Id, CancellationToken.None)));
         await owner.DeleteAsync(user.Id, CancellationToken.None);
-        Assert.Empty(await services.GetRequiredService<QuizResults>().ForLearnerAsync(Learner.Account(user.Id), CancellationToken.None));
+        Assert.Empty((await services.GetRequiredService<QuizResults>().PageAsync(Learner.Account(user.Id), 1, 20, CancellationToken.None)).Results);
     }
 }
 
