@@ -89,7 +89,7 @@ public sealed class AccessibilityTests(BrowserSite site)
         await page.ClickAndWaitForUrlAsync(page.Locator(".lesson-done button"), "**/cua-toi/hoan-thanh/ket-noi-wi-fi");
         await MeasureAsync("lesson-done");
         await AccountWalk.SignUpAsync(page, $"0955 {Interlocked.Increment(ref counter):D3} 111", "Lê Thị Hoa");
-        foreach (var path in new[] { "/cua-toi", "/tai-khoan/doi-mat-khau", "/cua-toi/xoa-tai-khoan", "/quan-tri" })
+        foreach (var path in new[] { "/cua-toi", "/cua-toi/bai-kiem-tra", "/tai-khoan/doi-mat-khau", "/cua-toi/xoa-tai-khoan", "/quan-tri" })
         {
             await page.GotoAsync(path);
             await MeasureAsync(Slug(path));
