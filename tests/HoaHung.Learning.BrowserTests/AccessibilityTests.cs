@@ -101,7 +101,7 @@ public sealed class AccessibilityTests(BrowserSite site)
         foreach (var path in new[] { "/quan-tri", "/quan-tri/nguoi-dung" })
         {
             await admin.GotoAsync(path);
-            await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await admin.LiveAsync();
             // Nothing of the app bar or the filters' names is cut to fit ("Kho học li…", "Tìm theo tên, tên đăng …").
             figures.Add(await PageAudit.MeasureAsync(admin, reader) with
             {

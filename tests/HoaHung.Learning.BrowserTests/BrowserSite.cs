@@ -237,6 +237,19 @@ public static class PageNavigation
         await navigated;
     }
 
+    /// <summary>
+    /// Waits for the page to settle and, on a staff page, for it to be live (StaffLayout called <c>hhStaff.live()</c>):
+    /// as a person waits for "Đang kết nối…" to go. Until then staff-live.js holds her typing back on purpose (the
+    /// prerendered field is replaced), and a quiet network does not mean the circuit is up on a busy machine (a title
+    /// filled in that window was held back, and the lesson was named "bai-moi").
+    /// </summary>
+    public static async Task LiveAsync(this IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (await page.Locator("script[src*='staff-live']").CountAsync() > 0)
+            await page.WaitForSelectorAsync("html.hh-live", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+    }
+
     /// <summary>Does something that posts a form, and waits for the page the post redirects to (post, redirect, get).</summary>
     public static async Task SubmitAsync(this IPage page, Func<Task> action)
     {

@@ -55,7 +55,7 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
             async Task MeasureStaffAsync(string path, string shot)
             {
                 await trainer.GotoAsync(path);
-                await trainer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await trainer.LiveAsync();
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader));
                 await PageAudit.ShotAsync(trainer, $"classes-{readerName}-{shot}");
             }
@@ -81,7 +81,7 @@ public sealed class ClassPageAccessibilityTests(BrowserSite site)
                     await trainer.WaitForTimeoutAsync(250);
                 }
                 Assert.Equal("true", await tabs.Nth(i).GetAttributeAsync("aria-selected"));
-                await trainer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await trainer.LiveAsync();
                 figures.Add(await PageAudit.MeasureAsync(trainer, reader) with { Url = $"/lop-hoc/{classId}#tab-{i}" });
                 await PageAudit.ShotAsync(trainer, $"classes-{readerName}-class-tab-{i}");
                 var session = trainer.Locator(".sessions__session");

@@ -90,7 +90,7 @@ public sealed class GainsTests(BrowserSite site)
             var official = await PageAudit.OpenAsync(site, new Reader(1366, 768, 100, 0, "vi"));
             await AccountWalk.SignInAsync(official, await UserAsync("cb", "Cán bộ Thu", Roles.Official), Password);
             await official.GotoAsync("/quan-tri/tong-quan");
-            await official.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await official.LiveAsync();
             var row = official.Locator("#bang-tien-bo tbody tr", new() { HasText = "Thử bài kiểm tra đầu vào" });
             await Assertions.Expect(row.Locator("td").First).ToHaveTextAsync("0");
             await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("—");

@@ -29,7 +29,7 @@ public sealed class PackTests(BrowserSite site)
         {
             await page.GotoAsync("/soan-bai");
             await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Link, new() { Name = "Gói bài học" }), "**/soan-bai/goi-bai");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // the circuit is up
+            await page.LiveAsync(); // the circuit is up
 
             // Export: the download the page links to, with her sign-in cookie.
             var path = Path.GetFileNameWithoutExtension(Directory.GetFiles(Path.Combine(BrowserSite.RepoRoot, "content", "paths"), "*.yml").Order().First());

@@ -46,7 +46,7 @@ public sealed class ReviewTests(BrowserSite site)
     {
         // He writes and sends.
         await author.ClickAndWaitForUrlAsync(author.GetByRole(AriaRole.Link, new() { Name = "Bài mới" }), "**/soan-bai/moi");
-        await author.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await author.LiveAsync();
         var title = $"Cách chặn cuộc gọi lừa đảo {Guid.NewGuid():N}"[..36];
         await author.GetByLabel("Tiêu đề").FillAsync(title);
         await author.GetByLabel("Tóm tắt").FillAsync("Bài giúp bạn chặn số lạ gọi đến.");
@@ -63,7 +63,7 @@ public sealed class ReviewTests(BrowserSite site)
         // She finds it in her queue, comments on the second paragraph and sends it back with a reason.
         await reviewer.GotoAsync("/soan-bai/cho-duyet");
         await reviewer.ClickAndWaitForUrlAsync(reviewer.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }), $"**/soan-bai/cho-duyet/{slug}");
-        await reviewer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await reviewer.LiveAsync();
         var second = reviewer.GetByRole(AriaRole.Group, new() { Name = "Đoạn văn", Exact = true }).Nth(1);
         await second.GetByRole(AriaRole.Button, new() { Name = "Nhận xét", Exact = true }).ClickAsync();
         await second.GetByLabel("Nhận xét", new() { Exact = true }).FillAsync("Đừng viết “bấm vào đây”: nói rõ bấm nút nào.");
@@ -76,7 +76,7 @@ public sealed class ReviewTests(BrowserSite site)
 
         // He sees why, and the comment, fixes the line and sends it again.
         await author.ReloadAsync();
-        await author.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await author.LiveAsync();
         await Assertions.Expect(author.Locator(".review-sent-back")).ToContainTextAsync("Sửa dòng 3 rồi gửi lại nhé.");
         await Assertions.Expect(author.Locator(".review-notes")).ToContainTextAsync("nói rõ bấm nút nào");
         await author.ScreenshotAsync(new() { Path = Shot("review-sent-back-author") });
@@ -98,7 +98,7 @@ public sealed class ReviewTests(BrowserSite site)
 
         // She sees only what changed since her review, and publishes.
         await reviewer.GotoAsync($"/soan-bai/cho-duyet/{slug}");
-        await reviewer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await reviewer.LiveAsync();
         await Assertions.Expect(reviewer.Locator(".review-diff__removed")).ToHaveTextAsync(new Regex("vào đây"));
         await Assertions.Expect(reviewer.Locator(".review-diff__added").First).ToContainTextAsync("nút Chặn số");
         await reviewer.ScreenshotAsync(new() { Path = Shot("review-changes-reviewer"), FullPage = true });

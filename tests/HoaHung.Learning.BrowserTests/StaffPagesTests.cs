@@ -47,7 +47,7 @@ public sealed partial class StaffPagesTests(BrowserSite site)
         async Task MeasureAsync(string shot)
         {
             File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss} {shot} {page.Url}\n");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.LiveAsync();
             File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss}   idle\n");
             figures.Add(await PageAudit.MeasureAsync(page, reader, frames: false));
             File.AppendAllText(progress, $"{DateTime.UtcNow:HH:mm:ss}   measured\n");
@@ -71,7 +71,7 @@ public sealed partial class StaffPagesTests(BrowserSite site)
             foreach (var (path, shot) in new[] { ("/soan-bai/ket-noi-wi-fi", "editor-tab"), ($"/lop-hoc/{classId}", "class-tab") })
             {
                 await page.GotoAsync(path);
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await page.LiveAsync();
                 var tabs = page.GetByRole(AriaRole.Tab);
                 var count = await tabs.CountAsync();
                 for (var i = 0; i < count; i++)

@@ -56,7 +56,7 @@ public sealed class StudioTests(BrowserSite site)
         page.SetDefaultTimeout(30_000);
 
         await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Link, new() { Name = "Bài mới" }), "**/soan-bai/moi");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // the circuit is up (studio.js loaded)
+        await page.LiveAsync(); // the circuit is up (studio.js loaded)
         // He writes in the source text ("Văn bản gốc"); the cards are VolunteerStoryTests'.
         await page.GetByRole(AriaRole.Button, new() { Name = "Văn bản gốc", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Văn bản gốc của bài")).ToBeEditableAsync();

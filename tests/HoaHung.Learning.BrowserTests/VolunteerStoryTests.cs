@@ -252,7 +252,7 @@ public sealed class VolunteerStoryTests(BrowserSite site)
     /// story waits for the connection as a person would wait for the page to settle. Once item 8 keeps controls disabled
     /// until then, the "as soon as it is enabled" of <see cref="Counter.TapAsync"/> is all that is needed.
     /// </summary>
-    private static Task ConnectedAsync(IPage page) => page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    private static Task ConnectedAsync(IPage page) => page.LiveAsync();
 
     private static async Task SignInAsync(IPage page, Counter who, string userName)
     {

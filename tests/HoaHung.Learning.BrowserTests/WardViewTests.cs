@@ -37,7 +37,7 @@ public sealed partial class WardViewTests(BrowserSite site)
             var page = await PageAudit.OpenAsync(site, reader);
             await AccountWalk.SignInAsync(page, official, Password);
             await page.GotoAsync("/quan-tri/tong-quan");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.LiveAsync();
             await page.ScreenshotAsync(new() { Path = Path.Combine(dir, $"dashboard-{reader.Width}.png"), FullPage = true });
             await page.ScreenshotAsync(new() { Path = BrowserSite.Shot($"ward-dashboard-{reader.Width}") });
             var figure = await PageAudit.MeasureAsync(page, reader);
@@ -53,7 +53,7 @@ public sealed partial class WardViewTests(BrowserSite site)
             await page.Locator("#thang").SelectOptionAsync(previous);
             await page.Locator("#khu-pho").SelectOptionAsync("Khu phố 5");
             await page.ClickAndWaitForUrlAsync(page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }), "**/quan-tri/tong-quan?*");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.LiveAsync();
             Assert.Contains($"thang={previous}", page.Url);
             Assert.Equal(previous, await page.Locator("#thang").InputValueAsync());
             Assert.Equal("Khu phố 5", await page.Locator("#khu-pho").InputValueAsync());

@@ -50,10 +50,21 @@ public sealed partial class Editor
 
     private Task SubmitAsync() => SaveAsync(SaveKind.Submit);
 
+    /// <summary>"Gửi duyệt" or "Lưu bản này" tapped while another save was on its way: it runs when that one is done.</summary>
+    private SaveKind? waiting;
+
     private async Task SaveAsync(SaveKind kind)
     {
-        if (saving || refusal is not null)
+        if (refusal is not null)
             return;
+        if (saving)
+        {
+            // The button looks enabled during an autosave (the timer's save renders nothing until it is done), and
+            // on a slow line a tap then was dropped without a word: "Gửi duyệt" did nothing (VolunteerStoryTests).
+            if (kind != SaveKind.Auto)
+                waiting = kind;
+            return;
+        }
         saving = true;
         var mark = changes;
         var content = model.ToContent();
@@ -81,6 +92,11 @@ public sealed partial class Editor
         {
             saving = false;
             StateHasChanged();
+            if (waiting is { } next && !life.IsCancellationRequested)
+            {
+                waiting = null;
+                await SaveAsync(next);
+            }
         }
     }
 
