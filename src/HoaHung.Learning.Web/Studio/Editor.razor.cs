@@ -77,8 +77,17 @@ public sealed partial class Editor : IAsyncDisposable
     {
         if (loaded && (Slug is null ? loadedFor is null : Slug == loadedFor || Slug == slug))
             return;
-        await LoadAsync();
+        // The layout re-renders the page (its cascading values) while a slow load is still on its way; loading the
+        // same lesson again would, when it finished, replace the fields she had typed into since the first load
+        // (a new lesson's title was lost this way on a busy machine).
+        if (loading is { IsCompleted: false } && loadingFor == Slug)
+            return;
+        loadingFor = Slug;
+        await (loading = LoadAsync());
     }
+
+    private Task? loading;
+    private string? loadingFor;
 
     private async Task LoadAsync()
     {
