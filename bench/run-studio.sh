@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Studio benchmark (bench/README.md): server memory per open editor (EDITORS at once, default 20) and the time of the
 # live checks and preview on a 5,000-word lesson. Needs Debian's Chromium. Writes bench/results/studio.md and prints it.
+# STUDIO_PAUSE=DIR (diagnostics): the run stops before and after the editors and the class pages, writes DIR/STAGE.census
+# (render-tree frames by component type, from the open circuits) and waits while DIR/STAGE.pid exists, for a heap
+# snapshot: dotnet-gcdump collect -p "$(cat DIR/STAGE.pid)", then rm DIR/STAGE.pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -12,7 +15,8 @@ echo "== build"
 dotnet build bench/studio -c Release -nologo -v q -o "$OUT/bin" >/dev/null
 echo "== run ($EDITORS editors)"
 
-RESULT=$("$OUT/bin/HoaHung.Learning.StudioBench" "$ROOT" "$EDITORS" "$CHROMIUM" "${CLASS_PAGES:-$EDITORS}")
+# Only the report's lines: the site's own console warnings (a migration's) are not results.
+RESULT=$("$OUT/bin/HoaHung.Learning.StudioBench" "$ROOT" "$EDITORS" "$CHROMIUM" "${CLASS_PAGES:-$EDITORS}" | grep '^- ')
 {
   echo "# Studio benchmark"
   echo

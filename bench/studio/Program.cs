@@ -85,6 +85,7 @@ internal static class StudioBenchmark
             await home.CloseAsync();
         await Task.Delay(5000);
         var (heap0, ws0) = Measure();
+        await PauseAsync("before-editors", site.Services);
 
         var pages = new List<IPage>();
         var watch = Stopwatch.StartNew();
@@ -97,6 +98,7 @@ internal static class StudioBenchmark
         var openSeconds = watch.Elapsed.TotalSeconds;
         await Task.Delay(4000); // autosave ticks pass
         var (heap1, ws1) = Measure();
+        await PauseAsync("editors", site.Services);
 
         report.AppendLine(CultureInfo.InvariantCulture, $"- for comparison, {editors} circuits on the studio home: {(heapHomes - heapBase) / 1024.0 / editors:F0} KB managed heap each (working set {(wsHomes - wsBase) / 1024.0 / editors:F0} KB)");
         report.AppendLine(CultureInfo.InvariantCulture, $"- editors open at once: {editors} (each on a seed lesson, each typed in once; opened in {openSeconds:F0} s)");
@@ -126,7 +128,7 @@ internal static class StudioBenchmark
                 }
                 var lessonIds = await db.Lessons.Where(l => l.Status == LessonStatus.Published && l.Type != LessonType.Quiz)
                     .OrderBy(l => l.Id).Select(l => l.Id).Take(6).ToListAsync();
-                for (var c = 1; c <= classPages; c++)
+                for (var c = 1; c <= classPages + 1; c++) // the last one for the warm-up
                 {
                     var room = new HoaHung.Learning.Classes.Classroom
                     {
@@ -143,21 +145,26 @@ internal static class StudioBenchmark
                     classIds.Add(room.Id);
                 }
             }
+            // Warm-up, as for the editors: one class page opened on its grid and closed, so that what the first one
+            // builds once for the whole process (serializers, compiled delegates) is not counted as class pages.
+            var warmUp = await context.NewPageAsync();
+            await OpenClassAsync(warmUp, classIds[^1]);
+            await warmUp.CloseAsync();
+            classIds.RemoveAt(classIds.Count - 1);
             await Task.Delay(3000);
             var (heapC0, wsC0) = Measure();
+            await PauseAsync("before-classes", site.Services);
             watch.Restart();
             foreach (var id in classIds)
             {
                 var page = await context.NewPageAsync();
-                await page.GotoAsync($"/lop-hoc/{id}");
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                await page.GetByRole(AriaRole.Tab, new() { Name = "Tiến độ" }).ClickAsync();
-                await page.Locator("table.grid").WaitForAsync();
+                await OpenClassAsync(page, id);
                 pages.Add(page);
             }
             var classSeconds = watch.Elapsed.TotalSeconds;
             await Task.Delay(4000); // the grids poll a few times
             var (heapC1, wsC1) = Measure();
+            await PauseAsync("classes", site.Services);
             report.AppendLine(CultureInfo.InvariantCulture, $"- class pages open at once: {classPages} (each a class of 25 members, 6 assigned lessons, 8 sessions, on its live grid; opened in {classSeconds:F0} s)");
             report.AppendLine(CultureInfo.InvariantCulture, $"- managed heap after a full GC: {heapC0 / 1048576.0:F1} MB → {heapC1 / 1048576.0:F1} MB = **{(heapC1 - heapC0) / 1024.0 / classPages:F0} KB per class page**");
             report.AppendLine(CultureInfo.InvariantCulture, $"- working set: {wsC0 / 1048576.0:F0} MB → {wsC1 / 1048576.0:F0} MB = {(wsC1 - wsC0) / 1024.0 / classPages:F0} KB per class page");
@@ -199,6 +206,26 @@ internal static class StudioBenchmark
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.TypeAsync(" Thêm.");
         await page.WaitForTimeoutAsync(900); // the body reaches the server, checks and preview run
+    }
+
+    // Diagnostics: with STUDIO_PAUSE=DIR the bench writes DIR/STAGE.pid and waits while that file exists, so that a heap
+    // snapshot (dotnet-gcdump collect -p PID) can be taken with the pages open.
+    private static async Task PauseAsync(string stage, IServiceProvider services)
+    {
+        if (Environment.GetEnvironmentVariable("STUDIO_PAUSE") is not { Length: > 0 } dir) return;
+        await File.WriteAllTextAsync(Path.Combine(dir, stage + ".census"), CircuitCensus.Take(services));
+        var file = Path.Combine(dir, stage + ".pid");
+        await File.WriteAllTextAsync(file, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        while (File.Exists(file))
+            await Task.Delay(500);
+    }
+
+    private static async Task OpenClassAsync(IPage page, int id)
+    {
+        await page.GotoAsync($"/lop-hoc/{id}");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Tiến độ" }).ClickAsync();
+        await page.Locator("table.grid").WaitForAsync();
     }
 
     private static (long Heap, long WorkingSet) Measure()

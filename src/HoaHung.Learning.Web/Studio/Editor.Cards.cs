@@ -16,11 +16,16 @@ public sealed partial class Editor
     private List<LessonBlock> blocks = [];
     private bool cardsView = true;
 
+    /// <summary>Counts structural changes (blocks or steps added, removed, moved, given a picture): every card renders again.</summary>
+    private int cardsGeneration;
+
     private void ReadBlocks() => blocks = LessonBlocks.Read(model.Body);
 
     /// <summary>A card changed: the body is written again from the cards.</summary>
     private async Task CardsChangedAsync(bool structural)
     {
+        if (structural)
+            cardsGeneration++;
         model.Body = LessonBlocks.Write(blocks);
         changes++;
         Recompute();

@@ -66,7 +66,7 @@ public sealed partial class Editor : IAsyncDisposable
     private EditorModel model = new();
     private string initialBody = "";
     private IReadOnlyList<LessonIssue> issues = [];
-    private PreviewHtml preview = new("", null, []);
+    private readonly LivePreview preview = new();
     private string pane = "write";
 
     private bool IsNew => lessonId == 0;
@@ -182,7 +182,8 @@ public sealed partial class Editor : IAsyncDisposable
         try
         {
             issues = [.. ReadingChecks.Run(content, kinds), .. SubmitRules.Check(content, topics, paths, kinds)];
-            preview = DraftPreview.Render(Markdown, content, files);
+            // Only the finished document is kept (one copy of the lesson's HTML: PreviewFrame.Live).
+            preview.Document = PreviewFrame.Document(DraftPreview.Render(Markdown, content, files), model, TopicTitle(model.Topic), L, S, Assets["css/site.css"]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -38,3 +38,9 @@ public sealed class EditorModel
         Quiz = c.Quiz, Paths = [.. c.Paths], EntryTestFor = [.. c.EntryTestFor],
     };
 }
+
+/// <summary>The editor's preview document, rebuilt at every change (<see cref="PreviewFrame.Live"/>).</summary>
+public sealed class LivePreview
+{
+    public string Document { get; internal set; } = "";
+}
